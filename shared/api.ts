@@ -1,0 +1,159 @@
+// The one contract between the UI and the core. Every call the renderer can make is
+// a key of `apiParams` (its parameters' schema) and of `ApiResults` (what it returns).
+// Transports (Electron IPC, the loopback browser host) loop over `API_METHODS`; the
+// core validates every call's parameters against `apiParams` before running it.
+import { z } from 'zod';
+import {
+  ItemRef,
+  ITEM_KINDS,
+  ItemId,
+  PackId,
+  TimeZone,
+  type EventInfo,
+  type ItemDataByKind,
+  type ItemKind,
+  type PackItem,
+} from './model';
+
+// ---- results ---------------------------------------------------------------
+
+export type PackOrigin = 'local-draft' | 'signed';
+
+export interface PackSummary {
+  id: string;
+  title: string;
+  event: EventInfo;
+  classification: string;
+  preparedFor: string | null;
+  expires: string | null;
+  version: number;
+  origin: PackOrigin;
+  /** Where it was installed from: a folder, a .briefpack file or a URL. */
+  source: string;
+  publisherKeyId: string | null;
+  publishedAt: string | null;
+  installedAt: string;
+  counts: Record<ItemKind, number>;
+}
+
+/** An item without its body, for lists. */
+export type ItemSummary = {
+  [K in ItemKind]: { kind: K; id: string; title: string; data: ItemDataByKind[K] };
+}[ItemKind];
+
+export interface PackContents {
+  pack: PackSummary;
+  items: ItemSummary[];
+}
+
+export type ItemDetail = PackItem & {
+  packId: string;
+  title: string;
+  starred: boolean;
+  readAt: string | null;
+};
+
+export interface PhotoData {
+  mime: 'image/jpeg' | 'image/png';
+  width: number;
+  height: number;
+  dataUrl: string;
+}
+
+export interface AppInfo {
+  version: string;
+  dataDir: string;
+  transport: 'electron' | 'browser-host' | 'direct';
+}
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+
+export const Settings = z
+  .object({
+    theme: z.enum(THEMES),
+    /** Base text size in CSS pixels. */
+    textSize: z.number().int().min(12).max(28),
+    /** The reader's home zone; null follows the computer's. */
+    homeTimeZone: TimeZone.nullable(),
+    /** Where the reader was, so the app reopens there. */
+    lastLocation: z.string().max(500).nullable(),
+  })
+  .strict();
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  theme: 'system',
+  textSize: 16,
+  homeTimeZone: null,
+  lastLocation: null,
+};
+
+// ---- parameters ------------------------------------------------------------
+
+const None = z.object({}).strict();
+
+export const apiParams = {
+  appInfo: None,
+  listPacks: None,
+  getPack: z.object({ packId: PackId }).strict(),
+  getItem: z.object({ packId: PackId, kind: z.enum(ITEM_KINDS), itemId: ItemId }).strict(),
+  getPhoto: z.object({ packId: PackId, path: z.string().max(200) }).strict(),
+  getSettings: None,
+  updateSettings: Settings.partial().strict(),
+  setStarred: ItemRef.extend({ starred: z.boolean() }).strict(),
+  markRead: ItemRef,
+} as const;
+
+export type ApiMethod = keyof typeof apiParams;
+export const API_METHODS = Object.keys(apiParams) as ApiMethod[];
+
+export interface ApiResults {
+  appInfo: AppInfo;
+  listPacks: PackSummary[];
+  getPack: PackContents;
+  getItem: ItemDetail;
+  getPhoto: PhotoData;
+  getSettings: Settings;
+  updateSettings: Settings;
+  setStarred: { starred: boolean };
+  markRead: { readAt: string };
+}
+
+// A compile-time check that every method has a result type and vice versa.
+type Exact<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _everyMethodHasAResult: Exact<ApiMethod, keyof ApiResults> = true;
+void _everyMethodHasAResult;
+
+export type ApiParams<M extends ApiMethod> = z.input<(typeof apiParams)[M]>;
+export type ApiResult<M extends ApiMethod> = ApiResults[M];
+
+export type BriefbookApi = {
+  [M in ApiMethod]: (params: ApiParams<M>) => Promise<ApiResult<M>>;
+};
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(apiParams, name);
+}
+
+// ---- events pushed from the core -------------------------------------------
+
+export type ApiEvent =
+  | { type: 'packs-changed' }
+  | { type: 'sync-progress'; packId: string; objectsDone: number; objectsTotal: number; bytesDone: number; bytesTotal: number }
+  | { type: 'sync-finished'; packId: string; ok: boolean; message: string };
+
+export type ApiEventListener = (event: ApiEvent) => void;
+
+/** What a transport gives the renderer: typed calls plus an event subscription. */
+export interface ApiClient {
+  api: BriefbookApi;
+  onEvent(listener: ApiEventListener): () => void;
+}
+
+/** The Electron preload exposes exactly this on `window.briefbookIpc`. */
+export interface IpcBridge {
+  invoke(method: string, params: unknown): Promise<{ ok: true; value: unknown } | { ok: false; error: unknown }>;
+  onEvent(listener: (event: unknown) => void): () => void;
+}
+
+export const IPC_CHANNELS = { invoke: 'briefbook:invoke', event: 'briefbook:event' } as const;
