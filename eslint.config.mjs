@@ -6,7 +6,20 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'stream', 'zlib', 'url'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'stream',
+  'zlib',
+  'url',
+];
 
 /** Files that make up the Electron shell: the only ones allowed to import 'electron'. */
 const electronShell = ['electron/main.ts', 'electron/preload.ts', 'electron/shell/**'];
@@ -24,6 +37,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
@@ -33,7 +51,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/electron/**', 'electron', 'better-sqlite3', 'pdfkit', ...nodeBuiltins], message: 'renderer/ talks to the core only through shared/api.ts.' },
+            {
+              group: ['**/electron/**', 'electron', 'better-sqlite3', 'pdfkit', ...nodeBuiltins],
+              message: 'renderer/ talks to the core only through shared/api.ts.',
+            },
           ],
         },
       ],
@@ -46,7 +67,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/electron/**', '**/renderer/**', 'electron', 'better-sqlite3', 'pdfkit', ...nodeBuiltins], message: 'shared/ is imported by both sides: no Node, DOM-only or Electron code here.' },
+            {
+              group: ['**/electron/**', '**/renderer/**', 'electron', 'better-sqlite3', 'pdfkit', ...nodeBuiltins],
+              message: 'shared/ is imported by both sides: no Node, DOM-only or Electron code here.',
+            },
           ],
         },
       ],

@@ -139,7 +139,14 @@ export function isApiMethod(name: unknown): name is ApiMethod {
 
 export type ApiEvent =
   | { type: 'packs-changed' }
-  | { type: 'sync-progress'; packId: string; objectsDone: number; objectsTotal: number; bytesDone: number; bytesTotal: number }
+  | {
+      type: 'sync-progress';
+      packId: string;
+      objectsDone: number;
+      objectsTotal: number;
+      bytesDone: number;
+      bytesTotal: number;
+    }
   | { type: 'sync-finished'; packId: string; ok: boolean; message: string };
 
 export type ApiEventListener = (event: ApiEvent) => void;

@@ -54,7 +54,11 @@ export function serializeError(err: unknown): SerializedError {
   if (err instanceof BriefbookError) {
     return { code: err.code, message: err.message, problems: [...err.problems] };
   }
-  return { code: 'internal', message: 'Something went wrong inside Briefbook. Details were written to the log.', problems: [] };
+  return {
+    code: 'internal',
+    message: 'Something went wrong inside Briefbook. Details were written to the log.',
+    problems: [],
+  };
 }
 
 export function deserializeError(e: SerializedError): BriefbookError {

@@ -19,7 +19,18 @@ export interface TextLeaf {
   start: number;
 }
 
-const BLOCKS = new Set(['paragraph', 'heading', 'listItem', 'tableCell', 'blockquote', 'code', 'thematicBreak', 'table', 'tableRow', 'list']);
+const BLOCKS = new Set([
+  'paragraph',
+  'heading',
+  'listItem',
+  'tableCell',
+  'blockquote',
+  'code',
+  'thematicBreak',
+  'table',
+  'tableRow',
+  'list',
+]);
 
 /** The visible text of a leaf node; raw HTML is shown as the literal text it is. */
 export function leafText(node: Nodes): string | null {

@@ -63,7 +63,10 @@ export const LocalDateTime = z
   .refine(isRealDate, { message: 'not a real calendar date' });
 
 /** An absolute instant with its offset, "2027-04-30T00:00:00Z". */
-export const Instant = z.iso.datetime({ offset: true, message: 'expected a date-time with offset like 2027-04-30T00:00:00Z' });
+export const Instant = z.iso.datetime({
+  offset: true,
+  message: 'expected a date-time with offset like 2027-04-30T00:00:00Z',
+});
 
 const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `at most ${max} characters`);
 const Tags = z.array(Text(60)).max(50).default([]);
@@ -96,7 +99,10 @@ export type PackMeta = z.infer<typeof PackMeta>;
 
 export const PhotoPath = z
   .string()
-  .regex(/^photos\/[A-Za-z0-9._-]+\.(jpe?g|png)$/i, 'expected a file in photos/, e.g. "photos/tanaka.jpg" (JPEG or PNG)');
+  .regex(
+    /^photos\/[A-Za-z0-9._-]+\.(jpe?g|png)$/i,
+    'expected a file in photos/, e.g. "photos/tanaka.jpg" (JPEG or PNG)',
+  );
 
 export const OfficialData = z
   .object({

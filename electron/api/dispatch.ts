@@ -8,7 +8,8 @@ export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: 
 
 export async function dispatch(api: BriefbookApi, method: unknown, params: unknown): Promise<DispatchResult> {
   try {
-    if (!isApiMethod(method)) throw new BriefbookError('invalid-input', `Unknown API method ${JSON.stringify(method)}.`);
+    if (!isApiMethod(method))
+      throw new BriefbookError('invalid-input', `Unknown API method ${JSON.stringify(method)}.`);
     const parsed = apiParams[method].safeParse(params ?? {});
     if (!parsed.success) {
       const detail = parsed.error.issues.map((i) => `${i.path.join('.') || '(params)'}: ${i.message}`).join('; ');

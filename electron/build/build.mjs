@@ -44,7 +44,11 @@ export async function buildAll({ quiet = false } = {}) {
     logLevel: 'warning',
     // Native and file-reading packages stay in node_modules; everything else is bundled.
     external: ['electron', 'better-sqlite3', 'pdfkit', 'fontkit'],
-    define: { 'process.env.BRIEFBOOK_VERSION': JSON.stringify(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version) },
+    define: {
+      'process.env.BRIEFBOOK_VERSION': JSON.stringify(
+        JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version,
+      ),
+    },
   };
   const entries = [
     ['electron/main.ts', 'main.cjs'],
@@ -52,7 +56,9 @@ export async function buildAll({ quiet = false } = {}) {
     ['electron/cli/main.ts', 'cli.cjs'],
   ].filter(([src]) => fs.existsSync(path.join(root, src)));
   await Promise.all(
-    entries.map(([src, out]) => esbuild({ ...common, entryPoints: [path.join(root, src)], outfile: path.join(dist, out) })),
+    entries.map(([src, out]) =>
+      esbuild({ ...common, entryPoints: [path.join(root, src)], outfile: path.join(dist, out) }),
+    ),
   );
   log(`built ${entries.map(([, o]) => o).join(', ')}`);
   await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'silent' : 'warn' });

@@ -1,0 +1,78 @@
+// The core: the one implementation of the API contract, over one profile's database.
+// Used as-is by the Electron shell (IPC), the browser host (HTTP) and the CLI.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppInfo, ApiEventListener, BriefbookApi } from '../../shared/api';
+import { openDatabase, DB_FILE_NAME, type Db } from '../store/db';
+import { installPack } from '../store/install';
+import { getItem, getPackContents, getPhoto, listPacks } from '../store/packsRepo';
+import { getSettings, markRead, setStarred, updateSettings } from '../store/userData';
+import { readSourceFolder } from '../packs/source/readSource';
+import { samplePackDir } from '../platform/assets';
+import { createEventHub, type EventHub } from './events';
+
+export interface CoreOptions {
+  dataDir: string;
+  transport: AppInfo['transport'];
+  /** better_sqlite3.node built for Electron's ABI, when running inside Electron from a checkout. */
+  nativeBinding?: string;
+  /** Install the bundled sample pack when the data folder is new. */
+  installSample?: boolean;
+  now?: () => Date;
+}
+
+export interface Core {
+  api: BriefbookApi;
+  db: Db;
+  events: EventHub;
+  dataDir: string;
+  onEvent(listener: ApiEventListener): () => void;
+  close(): void;
+}
+
+export const VERSION = process.env.BRIEFBOOK_VERSION ?? '0.0.0-dev';
+
+export function openCore(options: CoreOptions): Core {
+  const dataDir = path.resolve(options.dataDir);
+  const dbFile = path.join(dataDir, DB_FILE_NAME);
+  const isNew = !fs.existsSync(dbFile);
+  const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding });
+  const events = createEventHub();
+  const now = options.now ?? (() => new Date());
+
+  if (isNew && options.installSample) installSamplePack(db, now());
+
+  const api: BriefbookApi = {
+    appInfo: async () => ({ version: VERSION, dataDir, transport: options.transport }),
+    listPacks: async () => listPacks(db),
+    getPack: async ({ packId }) => getPackContents(db, packId),
+    getItem: async ({ packId, kind, itemId }) => getItem(db, packId, kind, itemId),
+    getPhoto: async ({ packId, path: photoPath }) => getPhoto(db, packId, photoPath),
+    getSettings: async () => getSettings(db),
+    updateSettings: async (patch) => updateSettings(db, patch),
+    setStarred: async ({ starred, ...ref }) => ({ starred: setStarred(db, ref, starred, now()) }),
+    markRead: async (ref) => ({ readAt: markRead(db, ref, now()) }),
+  };
+
+  return {
+    api,
+    db,
+    events,
+    dataDir,
+    onEvent: events.on,
+    close: () => db.close(),
+  };
+}
+
+function installSamplePack(db: Db, now: Date): void {
+  const dir = samplePackDir();
+  try {
+    installPack(db, readSourceFolder(dir), { origin: 'local-draft', source: 'bundled sample pack', now });
+  } catch (err) {
+    // A broken sample must not stop the app from opening an empty library.
+    console.error(
+      `[briefbook] could not install the sample pack from ${dir}:`,
+      err instanceof Error ? err.message : err,
+    );
+  }
+}

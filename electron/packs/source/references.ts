@@ -1,0 +1,61 @@
+// Cross-item checks: ids unique across the pack, and every reference pointing at an
+// item of the right kind, with a suggestion when it looks like a typo.
+import type { Problem } from '../../../shared/errors';
+import { KIND_FOLDERS, KIND_LABELS, type ItemKind } from '../../../shared/model';
+import { didYouMean } from './didYouMean';
+import { lineOf, type ParsedYaml } from './frontMatter';
+import type { PackItem } from '../../../shared/model';
+
+interface ItemFileLike {
+  item: PackItem;
+  file: string;
+  yaml: ParsedYaml;
+}
+
+export function checkReferences(files: readonly ItemFileLike[]): Problem[] {
+  const problems: Problem[] = [];
+  const byId = new Map<string, ItemFileLike>();
+  const idsOfKind = new Map<ItemKind, Set<string>>();
+  for (const f of files) {
+    const seen = byId.get(f.item.id);
+    if (seen) {
+      problems.push({
+        file: f.file,
+        message: `id "${f.item.id}" is already used by ${seen.file}; ids must be unique across the pack (rename one file)`,
+      });
+      continue;
+    }
+    byId.set(f.item.id, f);
+    if (!idsOfKind.has(f.item.kind)) idsOfKind.set(f.item.kind, new Set());
+    idsOfKind.get(f.item.kind)!.add(f.item.id);
+  }
+
+  const check = (f: ItemFileLike, field: string, path: (string | number)[], id: string | undefined, kind: ItemKind) => {
+    if (id === undefined || idsOfKind.get(kind)?.has(id)) return;
+    const label = KIND_LABELS[kind].one.toLowerCase();
+    const other = byId.get(id);
+    let message = `no ${label} with id "${id}"`;
+    if (other)
+      message += ` ("${id}" is in ${other.file}, which is a ${KIND_LABELS[other.item.kind].one.toLowerCase()})`;
+    else {
+      const guess = didYouMean(id, idsOfKind.get(kind) ?? []);
+      message += guess ? ` (did you mean "${guess}"?)` : ` (add ${KIND_FOLDERS[kind]}/${id}.md or fix the id)`;
+    }
+    problems.push({ file: f.file, line: lineOf(f.yaml, path), field, message });
+  };
+
+  for (const f of files) {
+    const { item } = f;
+    if (item.kind === 'meeting') {
+      item.data.participants.forEach((id, i) => check(f, `participants[${i}]`, ['participants', i], id, 'official'));
+      item.data.talkingPoints.forEach((id, i) =>
+        check(f, `talkingPoints[${i}]`, ['talkingPoints', i], id, 'talking-point'),
+      );
+      item.data.agenda.forEach((a, i) => check(f, `agenda[${i}].lead`, ['agenda', i, 'lead'], a.lead, 'official'));
+    } else if (item.kind === 'talking-point') {
+      item.data.meetings.forEach((id, i) => check(f, `meetings[${i}]`, ['meetings', i], id, 'meeting'));
+      item.data.officials.forEach((id, i) => check(f, `officials[${i}]`, ['officials', i], id, 'official'));
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,154 @@
+// Installing a pack version: one transaction that replaces the pack's content and
+// touches no user table. Either the whole new version is in, or the old one is untouched.
+import crypto from 'node:crypto';
+import { markdownToPlainText } from '../../shared/markdown';
+import { itemTitle, type ItemKind, type PackItem } from '../../shared/model';
+import { localToInstant } from '../../shared/zones';
+import type { PackOrigin } from '../../shared/api';
+import type { LoadedPack } from '../packs/types';
+import type { Db } from './db';
+
+export interface InstallInfo {
+  origin: PackOrigin;
+  source: string;
+  /** For signed packs, the manifest's version; local drafts count up from the installed one. */
+  version?: number;
+  publisherKeyId?: string | null;
+  publishedAt?: string | null;
+  now?: Date;
+}
+
+export interface ItemKey {
+  kind: ItemKind;
+  id: string;
+}
+
+export interface InstallResult {
+  packId: string;
+  version: number;
+  previousVersion: number | null;
+  added: ItemKey[];
+  changed: ItemKey[];
+  removed: ItemKey[];
+}
+
+/** Steps that must run inside the install transaction (e.g. the search index). */
+export type InstallHook = (db: Db, result: InstallResult, pack: LoadedPack) => void;
+const hooks: InstallHook[] = [];
+export function onInstall(hook: InstallHook): void {
+  if (!hooks.includes(hook)) hooks.push(hook);
+}
+
+export function itemSha256(item: PackItem): string {
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify({ kind: item.kind, data: item.data, body: item.body }))
+    .digest('hex');
+}
+
+export function installPack(db: Db, pack: LoadedPack, info: InstallInfo): InstallResult {
+  const packId = pack.meta.id;
+  const run = db.transaction((): InstallResult => {
+    const previous = db.prepare('SELECT version FROM packs WHERE id = ?').get(packId) as
+      { version: number } | undefined;
+    const version = info.version ?? (previous ? previous.version + 1 : 1);
+    const oldShas = new Map(
+      (
+        db.prepare('SELECT kind, id, sha256 FROM items WHERE pack_id = ?').all(packId) as {
+          kind: ItemKind;
+          id: string;
+          sha256: string;
+        }[]
+      ).map((r) => [`${r.kind}/${r.id}`, r.sha256]),
+    );
+
+    db.prepare(
+      `INSERT INTO packs (id, title, meta_json, version, origin, source, publisher_key_id, published_at, installed_at)
+       VALUES (@id, @title, @meta, @version, @origin, @source, @key, @published, @installed)
+       ON CONFLICT(id) DO UPDATE SET title = excluded.title, meta_json = excluded.meta_json, version = excluded.version,
+         origin = excluded.origin, source = excluded.source, publisher_key_id = excluded.publisher_key_id,
+         published_at = excluded.published_at, installed_at = excluded.installed_at`,
+    ).run({
+      id: packId,
+      title: pack.meta.title,
+      meta: JSON.stringify(pack.meta),
+      version,
+      origin: info.origin,
+      source: info.source,
+      key: info.publisherKeyId ?? null,
+      published: info.publishedAt ?? null,
+      installed: (info.now ?? new Date()).toISOString(),
+    });
+
+    db.prepare('DELETE FROM items WHERE pack_id = ?').run(packId);
+    const insertItem = db.prepare(
+      `INSERT INTO items (pack_id, kind, id, title, data_json, body, plain_text, sha256, starts_at, ends_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const added: ItemKey[] = [];
+    const changed: ItemKey[] = [];
+    for (const item of pack.items) {
+      const sha = itemSha256(item);
+      const key = `${item.kind}/${item.id}`;
+      const old = oldShas.get(key);
+      if (old === undefined) added.push({ kind: item.kind, id: item.id });
+      else if (old !== sha) changed.push({ kind: item.kind, id: item.id });
+      oldShas.delete(key);
+      let startsAt: number | null = null;
+      let endsAt: number | null = null;
+      if (item.kind === 'meeting') {
+        const zone = item.data.timeZone ?? pack.meta.event.timeZone;
+        startsAt = localToInstant(item.data.start, zone);
+        endsAt = localToInstant(item.data.end, zone);
+      }
+      insertItem.run(
+        packId,
+        item.kind,
+        item.id,
+        itemTitle(item),
+        JSON.stringify(item.data),
+        item.body,
+        markdownToPlainText(item.body),
+        sha,
+        startsAt,
+        endsAt,
+      );
+    }
+    const removed = [...oldShas.keys()].map((k) => {
+      const [kind, id] = k.split('/') as [ItemKind, string];
+      return { kind, id };
+    });
+
+    db.prepare('DELETE FROM pack_assets WHERE pack_id = ?').run(packId);
+    const insertBlob = db.prepare(
+      'INSERT OR IGNORE INTO blobs (sha256, mime, width, height, bytes) VALUES (?, ?, ?, ?, ?)',
+    );
+    const insertAsset = db.prepare('INSERT INTO pack_assets (pack_id, path, sha256) VALUES (?, ?, ?)');
+    for (const photo of pack.photos.values()) {
+      insertBlob.run(photo.sha256, photo.mime, photo.width, photo.height, photo.bytes);
+      insertAsset.run(packId, photo.path, photo.sha256);
+    }
+    db.prepare('DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM pack_assets)').run();
+
+    const result: InstallResult = {
+      packId,
+      version,
+      previousVersion: previous?.version ?? null,
+      added,
+      changed,
+      removed,
+    };
+    for (const hook of hooks) hook(db, result, pack);
+    return result;
+  });
+  return run.immediate();
+}
+
+/** Remove a pack's content. The reader's annotations, stars and read state stay (they become orphaned). */
+export function removePack(db: Db, packId: string): boolean {
+  return db.transaction(() => {
+    const info = db.prepare('DELETE FROM packs WHERE id = ?').run(packId);
+    db.prepare('DELETE FROM blobs WHERE sha256 NOT IN (SELECT sha256 FROM pack_assets)').run();
+    return info.changes > 0;
+  })();
+}

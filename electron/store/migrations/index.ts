@@ -1,0 +1,11 @@
+// Numbered migrations, imported statically, applied in order at open. A released
+// migration is never edited: fix forward with a new number.
+import { migration001 } from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
