@@ -42,6 +42,8 @@ export function createMainWindow(): BrowserWindow {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // Middle-click would otherwise try to open links in new windows (denied anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   const id = win.webContents.id;
