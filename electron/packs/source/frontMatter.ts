@@ -17,7 +17,7 @@ export function parseYaml(
   firstLine = 1,
 ): { ok: true; yaml: ParsedYaml } | { ok: false; line?: number; message: string } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const pos = first.linePos?.[0];

@@ -41,7 +41,11 @@ function schemaProblems(file: string, yaml: ParsedYaml, error: z.ZodError): Prob
       message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see the pack format in README)`;
     else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
       message = 'required field is missing';
-    return { file, line: lineOf(yaml, issue.path), field: field || undefined, message };
+    else if (issue.code === 'invalid_value' && issue.values.length > 0)
+      message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    // An unknown key is best shown on its own line, not on the object holding it.
+    const at = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+    return { file, line: lineOf(yaml, at), field: field || undefined, message };
   });
 }
 
@@ -93,8 +97,10 @@ interface ItemFile {
   yaml: ParsedYaml;
 }
 
-function readItems(dir: string, problems: Problem[]): ItemFile[] {
+/** Items that parsed, plus the ids of every item file present (valid or not), so one bad file does not cascade into "no such item" errors elsewhere. */
+function readItems(dir: string, problems: Problem[]): { files: ItemFile[]; present: Map<string, ItemKind> } {
   const out: ItemFile[] = [];
+  const present = new Map<string, ItemKind>();
   for (const kind of ITEM_KINDS) {
     const folder = KIND_FOLDERS[kind];
     const full = path.join(dir, folder);
@@ -117,6 +123,7 @@ function readItems(dir: string, problems: Problem[]): ItemFile[] {
         });
         continue;
       }
+      if (!present.has(id)) present.set(id, kind);
       const bytes = readFileChecked(dir, file, LIMITS.maxItemBytes, problems);
       if (!bytes) continue;
       const text = readText(bytes);
@@ -138,7 +145,7 @@ function readItems(dir: string, problems: Problem[]): ItemFile[] {
       out.push({ item: { kind, id, data: result.data, body: split.body } as PackItem, file, yaml: split.yaml });
     }
   }
-  return out;
+  return { files: out, present };
 }
 
 function readPhotos(dir: string, items: ItemFile[], problems: Problem[]): Map<string, PhotoAsset> {
@@ -176,10 +183,10 @@ export function readSourceFolder(dir: string): LoadedPack {
   }
   const problems: Problem[] = [];
   const meta = readPackYaml(dir, problems);
-  const files = readItems(dir, problems);
+  const { files, present } = readItems(dir, problems);
   if (files.length > LIMITS.maxItems)
     problems.push({ file: '.', message: `the pack has ${files.length} items; the limit is ${LIMITS.maxItems}` });
-  problems.push(...checkReferences(files));
+  problems.push(...checkReferences(files, present));
   const photos = readPhotos(dir, files, problems);
   if (problems.length > 0 || !meta) {
     const n = problems.length;

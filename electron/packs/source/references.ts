@@ -9,10 +9,18 @@ import type { PackItem } from '../../../shared/model';
 interface ItemFileLike {
   item: PackItem;
   file: string;
-  yaml: ParsedYaml;
+  /** Present for source files, so problems can name a line; absent for published objects. */
+  yaml?: ParsedYaml;
 }
 
-export function checkReferences(files: readonly ItemFileLike[]): Problem[] {
+/**
+ * `present` lists item files that exist but may have failed their own checks: a
+ * reference to one of them is not reported again (the file's own problem is).
+ */
+export function checkReferences(
+  files: readonly ItemFileLike[],
+  present: ReadonlyMap<string, ItemKind> = new Map(),
+): Problem[] {
   const problems: Problem[] = [];
   const byId = new Map<string, ItemFileLike>();
   const idsOfKind = new Map<ItemKind, Set<string>>();
@@ -32,6 +40,7 @@ export function checkReferences(files: readonly ItemFileLike[]): Problem[] {
 
   const check = (f: ItemFileLike, field: string, path: (string | number)[], id: string | undefined, kind: ItemKind) => {
     if (id === undefined || idsOfKind.get(kind)?.has(id)) return;
+    if (present.get(id) === kind && !byId.has(id)) return;
     const label = KIND_LABELS[kind].one.toLowerCase();
     const other = byId.get(id);
     let message = `no ${label} with id "${id}"`;
@@ -41,7 +50,7 @@ export function checkReferences(files: readonly ItemFileLike[]): Problem[] {
       const guess = didYouMean(id, idsOfKind.get(kind) ?? []);
       message += guess ? ` (did you mean "${guess}"?)` : ` (add ${KIND_FOLDERS[kind]}/${id}.md or fix the id)`;
     }
-    problems.push({ file: f.file, line: lineOf(f.yaml, path), field, message });
+    problems.push({ file: f.file, line: f.yaml ? lineOf(f.yaml, path) : undefined, field, message });
   };
 
   for (const f of files) {
