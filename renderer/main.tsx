@@ -1,3 +1,27 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { initGlobalKeys } from './lib/keyboard';
+import { initClock } from './state/clock';
+import { initLibraryEvents } from './state/library';
+import { initRouteLoader } from './state/loader';
+import { initNavigation } from './state/navigation';
+import { initSettingsEffects, loadSettings } from './state/settings';
+import './styles/index.css';
 
-createRoot(document.getElementById('root')!).render(<p>Briefbook</p>);
+async function start(): Promise<void> {
+  initSettingsEffects();
+  const settings = await loadSettings();
+  initNavigation(settings.lastLocation);
+  initRouteLoader();
+  initLibraryEvents();
+  initGlobalKeys();
+  initClock();
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void start();

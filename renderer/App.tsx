@@ -1,0 +1,109 @@
+import { useEffect, useRef } from 'react';
+import { Sidebar } from './components/Sidebar';
+import { SearchPalette } from './components/SearchPalette';
+import { routePackId, type Route } from './lib/routes';
+import { usePackContents } from './state/hooks';
+import { canGoBack, canGoForward, goBack, goForward, useNavigation } from './state/navigation';
+import { usePalette } from './state/palette';
+import { ItemView } from './views/ItemView';
+import { LibraryView } from './views/LibraryView';
+import { ListView } from './views/ListView';
+import { NotFoundView } from './views/NotFoundView';
+import { PackHome } from './views/PackHome';
+import { SettingsView } from './views/SettingsView';
+
+function View({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'library':
+      return <LibraryView />;
+    case 'settings':
+      return <SettingsView />;
+    case 'pack':
+      return <PackHome packId={route.packId} />;
+    case 'list':
+      return <ListView route={route} />;
+    case 'item':
+      return <ItemView packId={route.packId} kind={route.kind} itemId={route.itemId} />;
+    case 'not-found':
+      return <NotFoundView hash={route.hash} />;
+  }
+}
+
+/** The pack's classification marking, printed at the top and bottom like on paper. */
+function Classification({ packId, position }: { packId: string | null; position: 'top' | 'bottom' }) {
+  const contents = usePackContents(packId ?? '');
+  if (!packId || contents?.status !== 'ready') return null;
+  const { classification, preparedFor } = contents.value.pack;
+  return (
+    <div className={`classification classification-${position}`}>
+      <strong>{classification}</strong>
+      {position === 'top' && preparedFor && <span className="classification-for">Prepared for {preparedFor}</span>}
+    </div>
+  );
+}
+
+function Toolbar() {
+  const back = useNavigation(canGoBack);
+  const forward = useNavigation(canGoForward);
+  const packId = useNavigation((s) => routePackId(s.route));
+  return (
+    <header className="topbar">
+      <div className="history-buttons">
+        <button type="button" onClick={goBack} disabled={!back} aria-label="Back" title="Back (Alt+←)">
+          ←
+        </button>
+        <button type="button" onClick={goForward} disabled={!forward} aria-label="Forward" title="Forward (Alt+→)">
+          →
+        </button>
+      </div>
+      <Classification packId={packId} position="top" />
+    </header>
+  );
+}
+
+export function App() {
+  const route = useNavigation((s) => s.route);
+  const hash = useNavigation((s) => s.hash);
+  const paletteOpen = usePalette((s) => s.open);
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  // After a navigation, start at the top and put focus on the new screen, so keyboard
+  // and screen-reader users land where sighted users look.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    mainRef.current?.scrollTo(0, 0);
+    window.scrollTo(0, 0);
+    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
+    (heading ?? mainRef.current)?.focus({ preventScroll: true });
+  }, [hash]);
+
+  return (
+    <div className="app">
+      <a
+        className="skip-link"
+        href="#/"
+        onClick={(e) => {
+          e.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        Skip to content
+      </a>
+      <Sidebar />
+      <div className="content">
+        <Toolbar />
+        <main id="main" ref={mainRef} tabIndex={-1}>
+          <View route={route} />
+        </main>
+        <footer>
+          <Classification packId={routePackId(route)} position="bottom" />
+        </footer>
+      </div>
+      {paletteOpen && <SearchPalette />}
+    </div>
+  );
+}
