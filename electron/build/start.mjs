@@ -2,6 +2,9 @@
 // Electron cannot be installed, the same UI and core through the browser host.
 //
 //   npm start [-- --data DIR]
+//   node electron/build/start.mjs --prepare-only   build and prepare Electron + its
+//       better-sqlite3 without launching; prints {"electron","sqliteBinding"} as JSON
+//       (the Electron smoke test and CI use it); exit 1 with the reason otherwise
 //
 // Electron 45's package has no binary until it downloads one: `require('electron')`
 // (index.js) downloads synchronously with no time limit when dist/ is missing. So we
@@ -186,6 +189,11 @@ async function main() {
     const sqlite = ensureElectronSqlite(electron);
     why = sqlite.why;
     binding = sqlite.binding;
+  }
+  if (argv.includes('--prepare-only')) {
+    if (why) console.error(why);
+    else console.log(JSON.stringify({ electron: electron.path, sqliteBinding: binding }));
+    process.exit(why ? 1 : 0);
   }
   if (why) {
     const what = electron.why ? 'Electron is not installed on this machine' : 'Electron cannot run Briefbook on this machine';
