@@ -42,7 +42,7 @@ export const TimeZone = z
   .refine(isValidTimeZone, { message: 'not a known IANA time zone (e.g. "Asia/Tokyo", "Pacific/Honolulu")' });
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const LOCAL_DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+const LOCAL_DATETIME_RE = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/;
 
 function isRealDate(s: string): boolean {
   const [y, m, d] = s.slice(0, 10).split('-').map(Number);
@@ -121,7 +121,7 @@ export type OfficialData = z.infer<typeof OfficialData>;
 
 export const AgendaEntry = z
   .object({
-    time: z.string().regex(/^\d{2}:\d{2}$/, 'expected a time like 09:30'),
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a 24-hour time like 09:30'),
     title: Text(300),
     lead: ItemId.optional(),
   })

@@ -5,6 +5,26 @@ import { KIND_FOLDERS, KIND_LABELS, type ItemKind } from '../../../shared/model'
 import { didYouMean } from './didYouMean';
 import { lineOf, type ParsedYaml } from './frontMatter';
 import type { PackItem } from '../../../shared/model';
+import { classifyLink, parseMarkdown } from '../../../shared/markdown';
+import type { Nodes } from 'mdast';
+
+const FOLDER_KINDS = Object.fromEntries(Object.entries(KIND_FOLDERS).map(([k, f]) => [f, k as ItemKind]));
+
+/** Item links in a Markdown body, e.g. [Minister Tanaka](../officials/tanaka-hiroshi.md). */
+function itemLinks(body: string): { kind: ItemKind; id: string; line?: number }[] {
+  if (!body.includes('](')) return [];
+  const out: { kind: ItemKind; id: string; line?: number }[] = [];
+  const visit = (node: Nodes): void => {
+    if (node.type === 'link') {
+      const target = classifyLink(node.url);
+      if (target.type === 'item')
+        out.push({ kind: FOLDER_KINDS[target.folder]!, id: target.id, line: node.position?.start.line });
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(parseMarkdown(body));
+  return out;
+}
 
 interface ItemFileLike {
   item: PackItem;
@@ -55,6 +75,17 @@ export function checkReferences(
 
   for (const f of files) {
     const { item } = f;
+    // Body lines are counted after the front matter, which ends at the closing "---".
+    const bodyOffset = f.yaml.lineCounter.lineStarts.length + f.yaml.firstLine;
+    for (const link of itemLinks(item.body)) {
+      if (idsOfKind.get(link.kind)?.has(link.id) || present.get(link.id) === link.kind) continue;
+      const guess = didYouMean(link.id, idsOfKind.get(link.kind) ?? []);
+      problems.push({
+        file: f.file,
+        line: link.line !== undefined ? link.line + bodyOffset : undefined,
+        message: `links to ${KIND_FOLDERS[link.kind]}/${link.id}.md, which is not in the pack${guess ? ` (did you mean "${guess}"?)` : ''}`,
+      });
+    }
     if (item.kind === 'meeting') {
       item.data.participants.forEach((id, i) => check(f, `participants[${i}]`, ['participants', i], id, 'official'));
       item.data.talkingPoints.forEach((id, i) =>

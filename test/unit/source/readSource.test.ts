@@ -119,3 +119,23 @@ describe('reading a pack source folder', () => {
     ]);
   });
 });
+
+describe('links and times inside items', () => {
+  it('refuses a body link to an item that is not in the pack, naming its line', () => {
+    const note =
+      '---\ntitle: Summit context\n---\nSee [the minister](../officials/tanaka-hirosi.md) and [Yoon](officials/yoon-seo-yeon.md).\n';
+    expect(problemsOf(writeSourcePack({ 'notes/context.md': note }))).toEqual([
+      'notes/context.md:4: links to officials/tanaka-hirosi.md, which is not in the pack (did you mean "tanaka-hiroshi"?)',
+    ]);
+  });
+
+  it('refuses impossible clock times', () => {
+    const meeting = String(BASE_FILES['meetings/bilateral-japan.md']).replace(
+      '"09:30"\n    title',
+      '"24:10"\n    title',
+    );
+    expect(problemsOf(writeSourcePack({ 'meetings/bilateral-japan.md': meeting }))).toEqual([
+      expect.stringMatching(/^meetings\/bilateral-japan\.md:9: agenda\[0\]\.time: expected a 24-hour time like 09:30$/),
+    ]);
+  });
+});
