@@ -10,26 +10,32 @@ function focused(): BrowserWindow | null {
   return BrowserWindow.getFocusedWindow();
 }
 
-function goBack(): void {
-  const history = focused()?.webContents.navigationHistory;
-  if (history?.canGoBack()) history.goBack();
-}
+type Modifier = 'meta' | 'control' | 'alt';
 
-function goForward(): void {
-  const history = focused()?.webContents.navigationHistory;
-  if (history?.canGoForward()) history.goForward();
-}
-
-/** Search is the renderer's: Ctrl/Cmd+K opens it there. The accelerator is displayed
- *  but not registered on Windows/Linux so the keystroke reaches the page; choosing the
- *  menu item (or Cmd+K on macOS, where menus always take their keys) sends that same
- *  keystroke to the page, so the renderer has one code path for both. */
-function openFind(): void {
+/**
+ * The renderer owns its keyboard commands (renderer/lib/keyboard.ts: Ctrl/Cmd+K opens
+ * search; Alt+←/→, and Cmd+[ / Cmd+] on macOS, move through its history). The menu
+ * items show those shortcuts and, when chosen with the mouse, send the same keystroke
+ * to the page, so there is one code path for each command. On Windows/Linux the
+ * accelerators are displayed but not registered (registerAccelerator: false), so the
+ * real keystroke reaches the page once; on macOS the page sees key equivalents first
+ * and the menu only gets those it did not handle.
+ */
+function sendKeystroke(keyCode: string, modifiers: Modifier[]): void {
   const contents = focused()?.webContents;
   if (!contents) return;
-  const modifiers: Array<'meta' | 'control'> = [isMac ? 'meta' : 'control'];
-  contents.sendInputEvent({ type: 'keyDown', keyCode: 'k', modifiers });
-  contents.sendInputEvent({ type: 'keyUp', keyCode: 'k', modifiers });
+  contents.sendInputEvent({ type: 'keyDown', keyCode, modifiers });
+  contents.sendInputEvent({ type: 'keyUp', keyCode, modifiers });
+}
+
+const KEYS = {
+  find: { accelerator: 'CmdOrCtrl+K', send: () => sendKeystroke('k', [isMac ? 'meta' : 'control']) },
+  back: isMac ? { accelerator: 'Cmd+[', send: () => sendKeystroke('[', ['meta']) } : { accelerator: 'Alt+Left', send: () => sendKeystroke('Left', ['alt']) },
+  forward: isMac ? { accelerator: 'Cmd+]', send: () => sendKeystroke(']', ['meta']) } : { accelerator: 'Alt+Right', send: () => sendKeystroke('Right', ['alt']) },
+};
+
+function pageCommand(label: string, key: { accelerator: string; send: () => void }): MenuItemConstructorOptions {
+  return { label, accelerator: key.accelerator, registerAccelerator: false, click: key.send };
 }
 
 export function menuTemplate(options: { dev: boolean }): MenuItemConstructorOptions[] {
@@ -47,13 +53,13 @@ export function menuTemplate(options: { dev: boolean }): MenuItemConstructorOpti
     { label: '&File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
     {
       label: '&Edit',
-      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }, { type: 'separator' }, { label: 'Find…', accelerator: 'CmdOrCtrl+K', registerAccelerator: false, click: openFind }],
+      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }, { type: 'separator' }, pageCommand('Find…', KEYS.find)],
     },
     {
       label: '&View',
       submenu: [
-        { label: 'Back', accelerator: isMac ? 'Cmd+[' : 'Alt+Left', click: goBack },
-        { label: 'Forward', accelerator: isMac ? 'Cmd+]' : 'Alt+Right', click: goForward },
+        pageCommand('Back', KEYS.back),
+        pageCommand('Forward', KEYS.forward),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
