@@ -76,13 +76,14 @@ export function checkReferences(
   for (const f of files) {
     const { item } = f;
     // Body lines are counted after the front matter, which ends at the closing "---".
-    const bodyOffset = f.yaml.lineCounter.lineStarts.length + f.yaml.firstLine;
+    // Published objects have no file lines (bodyOffset undefined): their problems name no line.
+    const bodyOffset = f.yaml ? f.yaml.lineCounter.lineStarts.length + f.yaml.firstLine : undefined;
     for (const link of itemLinks(item.body)) {
       if (idsOfKind.get(link.kind)?.has(link.id) || present.get(link.id) === link.kind) continue;
       const guess = didYouMean(link.id, idsOfKind.get(link.kind) ?? []);
       problems.push({
         file: f.file,
-        line: link.line !== undefined ? link.line + bodyOffset : undefined,
+        line: link.line !== undefined && bodyOffset !== undefined ? link.line + bodyOffset : undefined,
         message: `links to ${KIND_FOLDERS[link.kind]}/${link.id}.md, which is not in the pack${guess ? ` (did you mean "${guess}"?)` : ''}`,
       });
     }
