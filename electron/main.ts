@@ -43,7 +43,11 @@ function onReady(dataDir: string): void {
 
   let core: Core;
   try {
-    const nativeBinding = electronSqliteBinding({ isPackaged: app.isPackaged, appPath: app.getAppPath(), env: process.env });
+    const nativeBinding = electronSqliteBinding({
+      isPackaged: app.isPackaged,
+      appPath: app.getAppPath(),
+      env: process.env,
+    });
     core = openCore({ dataDir, transport: 'electron', nativeBinding, installSample: true });
   } catch (err) {
     fail(`Could not open the data folder ${dataDir}`, err);

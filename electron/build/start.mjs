@@ -46,7 +46,11 @@ function electronPackage() {
 /** Mirrors node_modules/electron/index.js + install.js, without downloading. */
 function findElectronBinary({ dir }) {
   const platformPath =
-    process.platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : process.platform === 'win32' ? 'electron.exe' : 'electron';
+    process.platform === 'darwin'
+      ? 'Electron.app/Contents/MacOS/Electron'
+      : process.platform === 'win32'
+        ? 'electron.exe'
+        : 'electron';
   const pathTxt = path.join(dir, 'path.txt');
   const installed = fs.existsSync(pathTxt);
   const relative = installed ? fs.readFileSync(pathTxt, 'utf8') : platformPath;
@@ -71,7 +75,14 @@ async function reachable(url) {
 }
 
 function run(command, args, { cwd = root, timeout, env = process.env, quiet = true } = {}) {
-  const result = spawnSync(command, args, { cwd, env, timeout, stdio: quiet ? 'pipe' : 'inherit', encoding: 'utf8', killSignal: 'SIGKILL' });
+  const result = spawnSync(command, args, {
+    cwd,
+    env,
+    timeout,
+    stdio: quiet ? 'pipe' : 'inherit',
+    encoding: 'utf8',
+    killSignal: 'SIGKILL',
+  });
   // The first line naming an error says what went wrong; else the last line that is
   // not a stack frame.
   const lines = `${result.stdout ?? ''}\n${result.stderr ?? ''}`
@@ -92,9 +103,13 @@ async function ensureElectron() {
   const missing = `no binary in ${path.join(pkg.dir, 'dist')}`;
   if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return { why: `${missing}; ELECTRON_SKIP_BINARY_DOWNLOAD is set` };
   const mirror = process.env.ELECTRON_MIRROR || 'https://github.com/electron/electron/releases/';
-  if (!(await reachable(mirror))) return { why: `${missing}, and ${new URL(mirror).host} is unreachable to download it` };
+  if (!(await reachable(mirror)))
+    return { why: `${missing}, and ${new URL(mirror).host} is unreachable to download it` };
   log(`Downloading Electron ${pkg.version} (one time, about 100 MB)…`);
-  const result = run(process.execPath, [path.join(pkg.dir, 'install.js')], { cwd: pkg.dir, timeout: DOWNLOAD_TIMEOUT_MS });
+  const result = run(process.execPath, [path.join(pkg.dir, 'install.js')], {
+    cwd: pkg.dir,
+    timeout: DOWNLOAD_TIMEOUT_MS,
+  });
   const after = findElectronBinary(pkg);
   if (after) return { path: after, version: pkg.version };
   return { why: `${missing}; the download failed: ${result.ok ? 'no binary after install' : result.why}` };
@@ -125,30 +140,47 @@ function ensureElectronSqlite(electron) {
   if (fs.existsSync(sqliteBinding) && fs.existsSync(sqliteStamp) && fs.readFileSync(sqliteStamp, 'utf8') === wanted) {
     return { binding: sqliteBinding };
   }
-  log(`Preparing better-sqlite3 ${target.betterSqlite3} for Electron ${target.electron} (${target.arch}) in .cache/electron-sqlite …`);
+  log(
+    `Preparing better-sqlite3 ${target.betterSqlite3} for Electron ${target.electron} (${target.arch}) in .cache/electron-sqlite …`,
+  );
   fs.rmSync(sqliteCache, { recursive: true, force: true });
   fs.mkdirSync(path.dirname(sqliteCache), { recursive: true });
   // The Node build in build/ must not be mistaken for the Electron one.
-  fs.cpSync(source, sqliteCache, { recursive: true, filter: (src) => path.relative(source, src).split(path.sep)[0] !== 'build' });
+  fs.cpSync(source, sqliteCache, {
+    recursive: true,
+    filter: (src) => path.relative(source, src).split(path.sep)[0] !== 'build',
+  });
 
   const attempts = [];
   const prebuild = require.resolve('prebuild-install/bin.js');
-  const fetched = run(process.execPath, [prebuild, '--runtime', 'electron', '--target', target.electron, '--arch', target.arch], {
-    cwd: sqliteCache,
-    timeout: PREBUILD_TIMEOUT_MS,
-  });
+  const fetched = run(
+    process.execPath,
+    [prebuild, '--runtime', 'electron', '--target', target.electron, '--arch', target.arch],
+    {
+      cwd: sqliteCache,
+      timeout: PREBUILD_TIMEOUT_MS,
+    },
+  );
   if (!fetched.ok) {
     attempts.push(`prebuild-install: ${fetched.why}`);
     log('No prebuilt binary; compiling against Electron headers with node-gyp (a few minutes)…');
     const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
     const compiled = run(
       process.execPath,
-      [nodeGyp, 'rebuild', '--release', `--target=${target.electron}`, `--arch=${target.arch}`, '--dist-url=https://electronjs.org/headers'],
+      [
+        nodeGyp,
+        'rebuild',
+        '--release',
+        `--target=${target.electron}`,
+        `--arch=${target.arch}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
       { cwd: sqliteCache, timeout: COMPILE_TIMEOUT_MS },
     );
     if (!compiled.ok) attempts.push(`node-gyp: ${compiled.why}`);
   }
-  if (!fs.existsSync(sqliteBinding)) return { why: `could not prepare better-sqlite3 for Electron (${attempts.join('; ')})` };
+  if (!fs.existsSync(sqliteBinding))
+    return { why: `could not prepare better-sqlite3 for Electron (${attempts.join('; ')})` };
   const loads = loadsInElectron(electron.path);
   if (!loads.ok) return { why: `the Electron build of better-sqlite3 does not load: ${loads.why}` };
   fs.writeFileSync(sqliteStamp, wanted);
@@ -196,7 +228,9 @@ async function main() {
     process.exit(why ? 1 : 0);
   }
   if (why) {
-    const what = electron.why ? 'Electron is not installed on this machine' : 'Electron cannot run Briefbook on this machine';
+    const what = electron.why
+      ? 'Electron is not installed on this machine'
+      : 'Electron cannot run Briefbook on this machine';
     console.error(`${what} (${why}); starting the browser host instead`);
     handOver(process.execPath, [path.join(root, 'electron/cli/bin.cjs'), 'serve', ...dataArgs(argv)], process.env);
     return;

@@ -27,7 +27,9 @@ export function setupIpc(core: IpcCore): () => void {
   ipcMain.handle(IPC_CHANNELS.invoke, async (event, method: unknown, params: unknown): Promise<DispatchResult> => {
     const sender = senderInfo(event);
     if (!isTrustedSender(sender, ourWebContentsIds())) {
-      console.warn(`[briefbook] refused IPC call ${JSON.stringify(String(method).slice(0, 80))} from ${JSON.stringify(sender)}`);
+      console.warn(
+        `[briefbook] refused IPC call ${JSON.stringify(String(method).slice(0, 80))} from ${JSON.stringify(sender)}`,
+      );
       return { ok: false, error: UNTRUSTED_SENDER_ERROR };
     }
     return dispatch(core.api, method, params);

@@ -18,7 +18,12 @@ export interface SenderInfo {
  * elsewhere, a sub-frame, or any other webContents is refused.
  */
 export function isTrustedSender(sender: SenderInfo, ourWebContentsIds: ReadonlySet<number>): boolean {
-  return ourWebContentsIds.has(sender.webContentsId) && sender.isMainFrame && typeof sender.frameUrl === 'string' && isAppUrl(sender.frameUrl);
+  return (
+    ourWebContentsIds.has(sender.webContentsId) &&
+    sender.isMainFrame &&
+    typeof sender.frameUrl === 'string' &&
+    isAppUrl(sender.frameUrl)
+  );
 }
 
 export const UNTRUSTED_SENDER_ERROR: SerializedError = {

@@ -30,8 +30,12 @@ function sendKeystroke(keyCode: string, modifiers: Modifier[]): void {
 
 const KEYS = {
   find: { accelerator: 'CmdOrCtrl+K', send: () => sendKeystroke('k', [isMac ? 'meta' : 'control']) },
-  back: isMac ? { accelerator: 'Cmd+[', send: () => sendKeystroke('[', ['meta']) } : { accelerator: 'Alt+Left', send: () => sendKeystroke('Left', ['alt']) },
-  forward: isMac ? { accelerator: 'Cmd+]', send: () => sendKeystroke(']', ['meta']) } : { accelerator: 'Alt+Right', send: () => sendKeystroke('Right', ['alt']) },
+  back: isMac
+    ? { accelerator: 'Cmd+[', send: () => sendKeystroke('[', ['meta']) }
+    : { accelerator: 'Alt+Left', send: () => sendKeystroke('Left', ['alt']) },
+  forward: isMac
+    ? { accelerator: 'Cmd+]', send: () => sendKeystroke(']', ['meta']) }
+    : { accelerator: 'Alt+Right', send: () => sendKeystroke('Right', ['alt']) },
 };
 
 function pageCommand(label: string, key: { accelerator: string; send: () => void }): MenuItemConstructorOptions {
@@ -39,21 +43,45 @@ function pageCommand(label: string, key: { accelerator: string; send: () => void
 }
 
 export function menuTemplate(options: { dev: boolean }): MenuItemConstructorOptions[] {
-  const about: MenuItemConstructorOptions = isMac ? { role: 'about' } : { label: 'About Briefbook', click: () => app.showAboutPanel() };
-  const devItems: MenuItemConstructorOptions[] = options.dev ? [{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] : [];
+  const about: MenuItemConstructorOptions = isMac
+    ? { role: 'about' }
+    : { label: 'About Briefbook', click: () => app.showAboutPanel() };
+  const devItems: MenuItemConstructorOptions[] = options.dev
+    ? [{ type: 'separator' }, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }]
+    : [];
   return [
     ...(isMac
       ? [
           {
             label: app.name,
-            submenu: [about, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+            submenu: [
+              about,
+              { type: 'separator' },
+              { role: 'services' },
+              { type: 'separator' },
+              { role: 'hide' },
+              { role: 'hideOthers' },
+              { role: 'unhide' },
+              { type: 'separator' },
+              { role: 'quit' },
+            ],
           } satisfies MenuItemConstructorOptions,
         ]
       : []),
     { label: '&File', submenu: [isMac ? { role: 'close' } : { role: 'quit' }] },
     {
       label: '&Edit',
-      submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }, { type: 'separator' }, pageCommand('Find…', KEYS.find)],
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        pageCommand('Find…', KEYS.find),
+      ],
     },
     {
       label: '&View',

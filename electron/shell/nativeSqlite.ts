@@ -22,7 +22,12 @@ export interface NativeBindingInputs {
 }
 
 /** The path to pass as better-sqlite3's `nativeBinding`, or undefined to use its default. */
-export function electronSqliteBinding({ isPackaged, appPath, env, exists = fs.existsSync }: NativeBindingInputs): string | undefined {
+export function electronSqliteBinding({
+  isPackaged,
+  appPath,
+  env,
+  exists = fs.existsSync,
+}: NativeBindingInputs): string | undefined {
   if (isPackaged) return undefined;
   const fromEnv = env[BINDING_ENV];
   if (fromEnv) {

@@ -6,7 +6,9 @@ import { app, shell, type WebContents } from 'electron';
 import { decideNavigation } from './urlPolicy';
 
 function openExternally(url: string): void {
-  shell.openExternal(url).catch((err: unknown) => console.warn(`[briefbook] could not open ${url} in the browser:`, err));
+  shell
+    .openExternal(url)
+    .catch((err: unknown) => console.warn(`[briefbook] could not open ${url} in the browser:`, err));
 }
 
 /** Apply the decision for a navigation the page asked for; true when it may proceed. */

@@ -24,6 +24,9 @@ export function rendererRoot(): string {
 export function setupAppProtocol(root: string = rendererRoot()): void {
   session.defaultSession.protocol.handle(APP_SCHEME, async (request) => {
     const res = await serveRendererFile(root, request.url, request.method);
-    return new Response(res.body === null ? null : new Uint8Array(res.body), { status: res.status, headers: res.headers });
+    return new Response(res.body === null ? null : new Uint8Array(res.body), {
+      status: res.status,
+      headers: res.headers,
+    });
   });
 }

@@ -57,7 +57,8 @@ export function securityHeaders(): Record<string, string> {
   };
 }
 
-export type FileTarget = { ok: true; filePath: string; spaFallback: boolean } | { ok: false; status: 400 | 403 | 404 | 405; reason: string };
+export type FileTarget =
+  { ok: true; filePath: string; spaFallback: boolean } | { ok: false; status: 400 | 403 | 404 | 405; reason: string };
 
 /**
  * Map a request URL to a file under `root`. Only GET/HEAD on app://briefbook; the
@@ -83,14 +84,16 @@ export function resolveRendererPath(root: string, requestUrl: string, method = '
   } catch {
     return { ok: false, status: 400, reason: 'bad percent-encoding' };
   }
-  if (pathname.includes('\0') || pathname.includes('\\')) return { ok: false, status: 400, reason: 'forbidden character in path' };
+  if (pathname.includes('\0') || pathname.includes('\\'))
+    return { ok: false, status: 400, reason: 'forbidden character in path' };
   const segments = pathname.split('/').filter((s) => s !== '');
   if (segments.some((s) => s === '..' || s === '.')) return { ok: false, status: 403, reason: 'path traversal' };
   const relative = segments.length === 0 ? 'index.html' : segments.join('/');
   const absRoot = path.resolve(root);
   const filePath = path.resolve(absRoot, relative);
   const rel = path.relative(absRoot, filePath);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return { ok: false, status: 403, reason: 'outside the renderer folder' };
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
+    return { ok: false, status: 403, reason: 'outside the renderer folder' };
   return { ok: true, filePath, spaFallback: path.extname(relative) === '' };
 }
 
@@ -124,6 +127,10 @@ export async function serveRendererFile(root: string, requestUrl: string, method
     body = await readFileIfRegular(filePath);
   }
   if (body === null) return errorResponse(404);
-  const headers = { ...securityHeaders(), 'Content-Type': mimeTypeFor(filePath), 'Content-Length': String(body.length) };
+  const headers = {
+    ...securityHeaders(),
+    'Content-Type': mimeTypeFor(filePath),
+    'Content-Length': String(body.length),
+  };
   return { status: 200, headers, body: method === 'HEAD' ? null : body };
 }

@@ -71,7 +71,8 @@ export function checkExternalUrl(raw: unknown, options: ExternalUrlOptions = {})
   if (hasControlOrSpace(raw)) return { ok: false, reason: 'contains whitespace or control characters' };
   const url = parseAbsolute(raw);
   if (!url) return { ok: false, reason: 'not an absolute URL' };
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, reason: `scheme ${url.protocol} is not allowed` };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, reason: `scheme ${url.protocol} is not allowed` };
   if (url.hostname === '') return { ok: false, reason: 'no host name' };
   if (url.username !== '' || url.password !== '') return { ok: false, reason: 'credentials in the URL' };
   if (options.allowedOrigins && !options.allowedOrigins.some((o) => sameOrigin(url.origin, o))) {
@@ -95,7 +96,8 @@ export function sameOrigin(a: string, b: string): boolean {
   return ua.origin === ub.origin;
 }
 
-export type NavigationDecision = { action: 'allow' } | { action: 'open-external'; url: string } | { action: 'deny'; reason: string };
+export type NavigationDecision =
+  { action: 'allow' } | { action: 'open-external'; url: string } | { action: 'deny'; reason: string };
 
 /** What to do when the page tries to go to `url` (a click, a redirect, a new window). */
 export function decideNavigation(url: unknown): NavigationDecision {

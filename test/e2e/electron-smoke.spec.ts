@@ -27,19 +27,26 @@ function installedElectron(): { path: string } | { missing: string } {
 }
 
 function samplePackTitle(): string {
-  const pack = YAML.parse(fs.readFileSync(path.join(root, 'assets', 'sample-pack', 'pack.yaml'), 'utf8')) as { title: string };
+  const pack = YAML.parse(fs.readFileSync(path.join(root, 'assets', 'sample-pack', 'pack.yaml'), 'utf8')) as {
+    title: string;
+  };
   return pack.title;
 }
 
 const found = installedElectron();
 
 test.describe('Electron desktop app', () => {
-  test.skip('missing' in found, `Electron binary not installed on this machine: ${'missing' in found ? found.missing : ''}`);
+  test.skip(
+    'missing' in found,
+    `Electron binary not installed on this machine: ${'missing' in found ? found.missing : ''}`,
+  );
 
   let dataDir: string;
   let sqliteBinding: string;
 
   test.beforeAll(() => {
+    // The first run may compile better-sqlite3 against Electron's headers.
+    test.setTimeout(16 * 60_000);
     // Build if stale and prepare better-sqlite3 for Electron's ABI, without launching.
     const prepared = spawnSync(process.execPath, [path.join(root, 'electron/build/start.mjs'), '--prepare-only'], {
       cwd: root,
@@ -47,7 +54,8 @@ test.describe('Electron desktop app', () => {
       timeout: 15 * 60_000,
     });
     if (prepared.status !== 0) throw new Error(`npm start could not prepare Electron: ${prepared.stderr.trim()}`);
-    sqliteBinding = (JSON.parse(prepared.stdout.trim().split('\n').pop() ?? '{}') as { sqliteBinding: string }).sqliteBinding;
+    sqliteBinding = (JSON.parse(prepared.stdout.trim().split('\n').pop() ?? '{}') as { sqliteBinding: string })
+      .sqliteBinding;
   });
 
   test.beforeEach(() => {

@@ -86,12 +86,20 @@ function scan(outFile) {
   const cli = path.join(pkgDir, 'dist', 'index.js');
   const electronVersion = JSON.parse(fs.readFileSync(require.resolve('electron/package.json'), 'utf8')).version;
   const args = [cli, '-i', path.join(root, 'electron'), '-o', outFile, '-r', '-e', electronVersion, '-v', 'false'];
-  const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 180_000, env: { ...process.env, LANG: 'en-US' } });
+  const result = spawnSync(process.execPath, args, {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 180_000,
+    env: { ...process.env, LANG: 'en-US' },
+  });
   if (result.error || !fs.existsSync(outFile)) {
     console.error(result.stdout, result.stderr);
-    throw new Error(`Electronegativity did not produce a report: ${result.error?.message ?? `exit code ${result.status}`}`);
+    throw new Error(
+      `Electronegativity did not produce a report: ${result.error?.message ?? `exit code ${result.status}`}`,
+    );
   }
-  for (const line of `${result.stderr}`.split('\n')) if (/error/i.test(line)) console.error(`  electronegativity: ${line.trim()}`);
+  for (const line of `${result.stderr}`.split('\n'))
+    if (/error/i.test(line)) console.error(`  electronegativity: ${line.trim()}`);
 }
 
 function relativeFile(file) {
@@ -123,16 +131,26 @@ function main() {
     });
     const rows = findings.map((f) => {
       const allowed = allowance(f);
-      return [allowed ? 'allowed' : 'FAIL', f.issue, f.severity, f.confidence, f.file === 'N/A' ? '(global)' : `${f.file}:${f.location}`];
+      return [
+        allowed ? 'allowed' : 'FAIL',
+        f.issue,
+        f.severity,
+        f.confidence,
+        f.file === 'N/A' ? '(global)' : `${f.file}:${f.location}`,
+      ];
     });
     console.log(`Electronegativity over electron/: ${findings.length} finding(s)\n`);
     if (rows.length) console.log(table(rows, ['verdict', 'check', 'severity', 'confidence', 'where']) + '\n');
     const unused = ALLOWED.filter((a) => !findings.some((f) => allowance(f) === a));
-    for (const a of unused) console.log(`note: allow-list entry ${a.check}${a.file ? ` (${a.file})` : ''} matched nothing; remove it if it stays unused.`);
+    for (const a of unused)
+      console.log(
+        `note: allow-list entry ${a.check}${a.file ? ` (${a.file})` : ''} matched nothing; remove it if it stays unused.`,
+      );
     const failures = findings.filter((f) => !allowance(f));
     if (failures.length) {
       console.error(`\n${failures.length} finding(s) not in the allow-list of test/security/electronegativity.mjs:`);
-      for (const f of failures) console.error(`  ${f.issue} at ${f.file}:${f.location}: ${f.description}\n    ${f.url}`);
+      for (const f of failures)
+        console.error(`  ${f.issue} at ${f.file}:${f.location}: ${f.description}\n    ${f.url}`);
       console.error('Fix them, or add an entry to ALLOWED saying why the finding is acceptable.');
       process.exitCode = 1;
     } else {

@@ -5,7 +5,9 @@ import { createIpcBridge, refuseMethod, type IpcRendererLike } from '../../../el
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
 /** A stand-in for ipcRenderer that records what crosses the process boundary. */
-function fakeIpc(reply: (channel: string, ...args: unknown[]) => Promise<unknown> = async () => ({ ok: true, value: 'v' })) {
+function fakeIpc(
+  reply: (channel: string, ...args: unknown[]) => Promise<unknown> = async () => ({ ok: true, value: 'v' }),
+) {
   const sent: unknown[][] = [];
   const listeners = new Map<string, Set<Listener>>();
   const ipc: IpcRendererLike = {
@@ -29,15 +31,22 @@ describe('refuseMethod', () => {
     for (const m of API_METHODS) expect(refuseMethod(m, allowed)).toBeNull();
   });
 
-  it.each([['constructor'], ['__proto__'], ['toString'], ['hasOwnProperty'], ['listpacks'], [' listPacks'], [''], ['shell.openExternal']])(
-    'refuses %j',
-    (name) => {
-      expect(refuseMethod(name, allowed)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    },
-  );
+  it.each([
+    ['constructor'],
+    ['__proto__'],
+    ['toString'],
+    ['hasOwnProperty'],
+    ['listpacks'],
+    [' listPacks'],
+    [''],
+    ['shell.openExternal'],
+  ])('refuses %j', (name) => {
+    expect(refuseMethod(name, allowed)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
 
   it('refuses non-strings', () => {
-    for (const v of [undefined, null, 1, {}, ['listPacks']]) expect(refuseMethod(v, allowed)).toMatchObject({ ok: false });
+    for (const v of [undefined, null, 1, {}, ['listPacks']])
+      expect(refuseMethod(v, allowed)).toMatchObject({ ok: false });
   });
 });
 
@@ -52,7 +61,10 @@ describe('createIpcBridge', () => {
   it('never sends an unknown method to the main process', async () => {
     const { ipc, sent } = fakeIpc();
     const bridge = createIpcBridge(ipc, API_METHODS);
-    await expect(bridge.invoke('deleteEverything', {})).resolves.toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    await expect(bridge.invoke('deleteEverything', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
     await expect(bridge.invoke('__proto__', {})).resolves.toMatchObject({ ok: false });
     expect(sent).toEqual([]);
   });

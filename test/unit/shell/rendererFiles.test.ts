@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, mimeTypeFor, resolveRendererPath, serveRendererFile } from '../../../electron/shell/rendererFiles';
+import {
+  CONTENT_SECURITY_POLICY,
+  mimeTypeFor,
+  resolveRendererPath,
+  serveRendererFile,
+} from '../../../electron/shell/rendererFiles';
 
 let base: string;
 let root: string;
@@ -22,8 +27,15 @@ afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
 
 describe('resolveRendererPath', () => {
   it('maps app://briefbook paths into the renderer folder', () => {
-    expect(resolveRendererPath(root, 'app://briefbook/')).toEqual({ ok: true, filePath: path.join(root, 'index.html'), spaFallback: false });
-    expect(resolveRendererPath(root, 'app://briefbook/assets/index-abc.js?v=1#x')).toMatchObject({ ok: true, filePath: path.join(root, 'assets', 'index-abc.js') });
+    expect(resolveRendererPath(root, 'app://briefbook/')).toEqual({
+      ok: true,
+      filePath: path.join(root, 'index.html'),
+      spaFallback: false,
+    });
+    expect(resolveRendererPath(root, 'app://briefbook/assets/index-abc.js?v=1#x')).toMatchObject({
+      ok: true,
+      filePath: path.join(root, 'assets', 'index-abc.js'),
+    });
   });
 
   it.each([
@@ -62,7 +74,9 @@ describe('serveRendererFile', () => {
   });
 
   it('serves index.html for / and for client-side routes, 404 for missing assets', async () => {
-    expect((await serveRendererFile(root, 'app://briefbook/')).headers['Content-Type']).toBe('text/html; charset=utf-8');
+    expect((await serveRendererFile(root, 'app://briefbook/')).headers['Content-Type']).toBe(
+      'text/html; charset=utf-8',
+    );
     expect((await serveRendererFile(root, 'app://briefbook/packs/g20')).body?.toString()).toContain('<title>Briefbook');
     const missing = await serveRendererFile(root, 'app://briefbook/assets/missing.js');
     expect(missing.status).toBe(404);
@@ -70,7 +84,12 @@ describe('serveRendererFile', () => {
   });
 
   it('never serves files outside the renderer folder', async () => {
-    for (const url of ['app://briefbook/../secret.txt', 'app://briefbook/%2e%2e/secret.txt', 'app://briefbook/assets/..%2f..%2fsecret.txt', 'app://briefbook/..%2frenderer-evil.txt']) {
+    for (const url of [
+      'app://briefbook/../secret.txt',
+      'app://briefbook/%2e%2e/secret.txt',
+      'app://briefbook/assets/..%2f..%2fsecret.txt',
+      'app://briefbook/..%2frenderer-evil.txt',
+    ]) {
       const res = await serveRendererFile(root, url);
       expect(res.body?.toString() ?? '').not.toMatch(/do not serve|same prefix/);
     }

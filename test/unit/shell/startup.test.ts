@@ -23,12 +23,18 @@ describe('electronSqliteBinding', () => {
   const cached = path.join(appPath, '.cache', 'electron-sqlite', 'build', 'Release', 'better_sqlite3.node');
 
   it('uses the default binary in a packaged app (electron-builder rebuilt it)', () => {
-    expect(electronSqliteBinding({ isPackaged: true, appPath, env: { [BINDING_ENV]: '/x.node' }, exists: () => true })).toBeUndefined();
+    expect(
+      electronSqliteBinding({ isPackaged: true, appPath, env: { [BINDING_ENV]: '/x.node' }, exists: () => true }),
+    ).toBeUndefined();
   });
 
   it('prefers the path npm start passes, and says so when it is missing', () => {
-    expect(electronSqliteBinding({ isPackaged: false, appPath, env: { [BINDING_ENV]: '/x.node' }, exists: () => true })).toBe(path.resolve('/x.node'));
-    expect(() => electronSqliteBinding({ isPackaged: false, appPath, env: { [BINDING_ENV]: '/x.node' }, exists: () => false })).toThrow(BINDING_ENV);
+    expect(
+      electronSqliteBinding({ isPackaged: false, appPath, env: { [BINDING_ENV]: '/x.node' }, exists: () => true }),
+    ).toBe(path.resolve('/x.node'));
+    expect(() =>
+      electronSqliteBinding({ isPackaged: false, appPath, env: { [BINDING_ENV]: '/x.node' }, exists: () => false }),
+    ).toThrow(BINDING_ENV);
   });
 
   it('falls back to the cached Electron build, else the default', () => {

@@ -94,7 +94,11 @@ describe('validateExternalUrl', () => {
     // Without an allow-list any public https host may open, but what opens is exactly
     // the parsed URL: its origin is the attacker's, not example.com's.
     const check = checkExternalUrl('https://example.com.attacker.com/login');
-    expect(check).toEqual({ ok: true, url: 'https://example.com.attacker.com/login', origin: 'https://example.com.attacker.com' });
+    expect(check).toEqual({
+      ok: true,
+      url: 'https://example.com.attacker.com/login',
+      origin: 'https://example.com.attacker.com',
+    });
     expect(sameOrigin('https://example.com.attacker.com/login', 'https://example.com')).toBe(false);
   });
 });
