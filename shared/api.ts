@@ -60,6 +60,45 @@ export interface PhotoData {
   dataUrl: string;
 }
 
+// ---- search ----------------------------------------------------------------
+
+export const SEARCH_KINDS = [...ITEM_KINDS, 'annotation'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** A piece of a snippet; `match` pieces are what the query matched, for highlighting without HTML. */
+export interface SnippetSegment {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * Where in the item a hit points: an agenda entry of a meeting, or a range of the
+ * item's plain text (`plainTextOf`, the same offsets annotations use).
+ */
+export type SearchAnchor = { type: 'agenda'; index: number } | { type: 'text'; start: number; end: number };
+
+export interface SearchHit {
+  kind: SearchKind;
+  packId: string;
+  /** The item to open. For an annotation, the annotated item (which may no longer be installed). */
+  itemKind: ItemKind;
+  itemId: string;
+  /** Set when kind is 'annotation'. */
+  annotationId?: string;
+  title: string;
+  subtitle: string;
+  /** Higher is better; comparable within one result list only. */
+  score: number;
+  snippet: SnippetSegment[];
+  anchor?: SearchAnchor;
+}
+
+export interface SearchResults {
+  /** Ranked best first; the UI groups them by kind, keeping this order within each group. */
+  hits: SearchHit[];
+  tookMs: number;
+}
+
 export interface AppInfo {
   version: string;
   dataDir: string;
@@ -102,6 +141,16 @@ export const apiParams = {
   updateSettings: Settings.partial().strict(),
   setStarred: ItemRef.extend({ starred: z.boolean() }).strict(),
   markRead: ItemRef,
+  /** Type-ahead and full search over every installed pack and the reader's notes. Never fails on odd input. */
+  search: z
+    .object({
+      query: z.string().max(1000),
+      packId: PackId.optional(),
+      kinds: z.array(z.enum(SEARCH_KINDS)).max(SEARCH_KINDS.length).optional(),
+      country: z.string().max(100).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+    })
+    .strict(),
 } as const;
 
 export type ApiMethod = keyof typeof apiParams;
@@ -117,6 +166,7 @@ export interface ApiResults {
   updateSettings: Settings;
   setStarred: { starred: boolean };
   markRead: { readAt: string };
+  search: SearchResults;
 }
 
 // A compile-time check that every method has a result type and vice versa.

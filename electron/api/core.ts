@@ -10,6 +10,7 @@ import { getSettings, markRead, setStarred, updateSettings } from '../store/user
 import { readSourceFolder } from '../packs/source/readSource';
 import { samplePackDir } from '../platform/assets';
 import { createEventHub, type EventHub } from './events';
+import { search } from '../search/index';
 
 export interface CoreOptions {
   dataDir: string;
@@ -52,6 +53,7 @@ export function openCore(options: CoreOptions): Core {
     updateSettings: async (patch) => updateSettings(db, patch),
     setStarred: async ({ starred, ...ref }) => ({ starred: setStarred(db, ref, starred, now()) }),
     markRead: async (ref) => ({ readAt: markRead(db, ref, now()) }),
+    search: async (params) => search(db, params),
   };
 
   return {

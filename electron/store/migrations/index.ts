@@ -1,6 +1,7 @@
 // Numbered migrations, imported statically, applied in order at open. A released
 // migration is never edited: fix forward with a new number.
 import { migration001 } from './001-initial';
+import { migration002 } from './002-search';
 
 export interface Migration {
   version: number;
@@ -8,4 +9,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];

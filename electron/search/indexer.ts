@@ -1,0 +1,194 @@
+// Keeping the index current: an install hook that runs inside installPack's
+// transaction (so a failed install leaves the index untouched), functions the
+// annotation code calls when it saves or deletes a note, and a catch-up pass for
+// anything indexed before this code existed. Pack removal is handled by a trigger
+// (migration 002), so it is atomic with removePack whatever calls it.
+import { markdownToPlainText } from '../../shared/markdown';
+import type { PackItem } from '../../shared/model';
+import type { Db } from '../store/db';
+import type { InstallResult } from '../store/install';
+import type { LoadedPack } from '../packs/types';
+import { annotationDoc, itemDocs, KIND_CODES, type AnnotationRow, type SearchDoc } from './docs';
+import { fold, ftsText } from './text';
+
+export function packNo(db: Db, packId: string): number {
+  const row = db.prepare('SELECT pack_no FROM search_packs WHERE pack_id = ?').get(packId) as
+    { pack_no: number } | undefined;
+  if (row) return row.pack_no;
+  return Number(db.prepare('INSERT INTO search_packs (pack_id) VALUES (?)').run(packId).lastInsertRowid);
+}
+
+/** The filter tokens of a document: its kind, its pack and (officials) its country. */
+export function scopeText(kind: SearchDoc['kind'], packNumber: number, country: string | null): string {
+  const tokens = [kindToken(kind), `xp${packNumber}`];
+  if (country) tokens.push(countryToken(country));
+  return tokens.join(' ');
+}
+
+export function kindToken(kind: SearchDoc['kind']): string {
+  return `xk${KIND_CODES[kind]}`;
+}
+
+export function countryToken(country: string): string {
+  return `xc${fold(country).replace(/[^\p{L}\p{N}]/gu, '')}`;
+}
+
+function insertDocs(db: Db, packId: string, docs: readonly SearchDoc[]): void {
+  const no = packNo(db, packId);
+  const insertDoc = db.prepare(
+    `INSERT INTO search_docs (pack_id, kind, item_kind, item_id, annotation_id, agenda_index, title, subtitle, country, names)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertFts = db.prepare('INSERT INTO search_fts (rowid, names, heading, body, scope) VALUES (?, ?, ?, ?, ?)');
+  for (const d of docs) {
+    const rowid = insertDoc.run(
+      packId,
+      d.kind,
+      d.itemKind,
+      d.itemId,
+      d.annotationId,
+      d.agendaIndex,
+      d.title,
+      d.subtitle,
+      d.country,
+      d.names,
+    ).lastInsertRowid;
+    insertFts.run(rowid, ftsText(d.names), ftsText(d.heading), ftsText(d.body), scopeText(d.kind, no, d.country));
+  }
+}
+
+function bumpGeneration(db: Db, packId: string, version: number | null): void {
+  packNo(db, packId);
+  db.prepare('UPDATE search_packs SET indexed_version = ?, generation = generation + 1 WHERE pack_id = ?').run(
+    version,
+    packId,
+  );
+}
+
+/** The install hook: re-indexes exactly the items that were added, changed or removed. */
+export function indexInstall(db: Db, result: InstallResult, pack: LoadedPack): void {
+  const { packId } = result;
+  const indexed = db.prepare('SELECT indexed_version FROM search_packs WHERE pack_id = ?').get(packId) as
+    { indexed_version: number | null } | undefined;
+  if (indexed?.indexed_version == null || indexed.indexed_version !== result.previousVersion) {
+    // Never indexed (or indexed from another version): index the whole pack.
+    reindexPackItems(db, packId, pack.items);
+  } else {
+    const removeItem = db.prepare(
+      "DELETE FROM search_docs WHERE pack_id = ? AND item_kind = ? AND item_id = ? AND kind <> 'annotation'",
+    );
+    for (const k of [...result.removed, ...result.changed]) removeItem.run(packId, k.kind, k.id);
+    const touched = new Set([...result.added, ...result.changed].map((k) => `${k.kind}/${k.id}`));
+    const docs = pack.items
+      .filter((item) => touched.has(`${item.kind}/${item.id}`))
+      .flatMap((item) => itemDocs(item, markdownToPlainText(item.body)));
+    insertDocs(db, packId, docs);
+  }
+  refreshAnnotationTitles(db, packId);
+  bumpGeneration(db, packId, result.version);
+}
+
+function reindexPackItems(db: Db, packId: string, items: readonly PackItem[]): void {
+  db.prepare("DELETE FROM search_docs WHERE pack_id = ? AND kind <> 'annotation'").run(packId);
+  insertDocs(
+    db,
+    packId,
+    items.flatMap((item) => itemDocs(item, markdownToPlainText(item.body))),
+  );
+}
+
+interface StoredItemRow {
+  kind: PackItem['kind'];
+  id: string;
+  data_json: string;
+  body: string;
+  plain_text: string;
+}
+
+/** Rebuilds the documents of one installed pack from the items table. */
+export function reindexPackFromStore(db: Db, packId: string): void {
+  const version = db.prepare('SELECT version FROM packs WHERE id = ?').get(packId) as { version: number } | undefined;
+  db.transaction(() => {
+    db.prepare("DELETE FROM search_docs WHERE pack_id = ? AND kind <> 'annotation'").run(packId);
+    if (!version) return bumpGeneration(db, packId, null);
+    const rows = db
+      .prepare('SELECT kind, id, data_json, body, plain_text FROM items WHERE pack_id = ?')
+      .all(packId) as StoredItemRow[];
+    insertDocs(
+      db,
+      packId,
+      rows.flatMap((r) => itemDocs(storedItem(r), r.plain_text)),
+    );
+    bumpGeneration(db, packId, version.version);
+  })();
+}
+
+/** An item as stored: data_json is the schema's output (defaults applied) at install time. */
+export function storedItem(r: Pick<StoredItemRow, 'kind' | 'id' | 'data_json' | 'body'>): PackItem {
+  return { kind: r.kind, id: r.id, data: JSON.parse(r.data_json), body: r.body } as PackItem;
+}
+
+function itemTitleOf(db: Db, packId: string, kind: string, itemId: string): string | null {
+  const row = db
+    .prepare('SELECT title FROM items WHERE pack_id = ? AND kind = ? AND id = ?')
+    .get(packId, kind, itemId) as { title: string } | undefined;
+  return row?.title ?? null;
+}
+
+/** Index (or re-index) one annotation. Call it in the transaction that saves the annotation. */
+export function indexAnnotation(db: Db, row: AnnotationRow): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM search_docs WHERE annotation_id = ?').run(row.id);
+    insertDocs(db, row.pack_id, [annotationDoc(row, itemTitleOf(db, row.pack_id, row.item_kind, row.item_id))]);
+  })();
+}
+
+/** Remove an annotation from the index. Call it in the transaction that deletes the annotation. */
+export function unindexAnnotation(db: Db, annotationId: string): void {
+  db.prepare('DELETE FROM search_docs WHERE annotation_id = ?').run(annotationId);
+}
+
+/** Annotation subtitles name their item; an install may rename or remove it. */
+function refreshAnnotationTitles(db: Db, packId: string): void {
+  const rows = db
+    .prepare(
+      "SELECT a.id, a.pack_id, a.item_kind, a.item_id, a.quote, a.note FROM annotations a JOIN search_docs d ON d.annotation_id = a.id WHERE d.pack_id = ? AND d.kind = 'annotation'",
+    )
+    .all(packId) as AnnotationRow[];
+  const update = db.prepare('UPDATE search_docs SET subtitle = ? WHERE annotation_id = ?');
+  for (const r of rows) update.run(annotationDoc(r, itemTitleOf(db, packId, r.item_kind, r.item_id)).subtitle, r.id);
+}
+
+const annotationSignatures = new WeakMap<Db, string>();
+
+/**
+ * Brings the index up to date with whatever was written without it: packs installed
+ * before migration 002, annotations saved by code that did not call indexAnnotation.
+ * Cheap when nothing is stale (two small queries).
+ */
+export function catchUp(db: Db): void {
+  const stale = db
+    .prepare(
+      `SELECT p.id FROM packs p LEFT JOIN search_packs s ON s.pack_id = p.id
+       WHERE s.indexed_version IS NULL OR s.indexed_version <> p.version`,
+    )
+    .all() as { id: string }[];
+  for (const { id } of stale) reindexPackFromStore(db, id);
+
+  const sig = db.prepare('SELECT count(*) AS n, max(updated_at) AS at FROM annotations').get() as {
+    n: number;
+    at: string | null;
+  };
+  const signature = `${sig.n}|${sig.at ?? ''}`;
+  if (annotationSignatures.get(db) === signature) return;
+  db.transaction(() => {
+    db.prepare(
+      "DELETE FROM search_docs WHERE kind = 'annotation' AND annotation_id NOT IN (SELECT id FROM annotations)",
+    ).run();
+    const rows = db
+      .prepare('SELECT id, pack_id, item_kind, item_id, quote, note FROM annotations')
+      .all() as AnnotationRow[];
+    for (const r of rows) indexAnnotation(db, r);
+  })();
+  annotationSignatures.set(db, signature);
+}

@@ -1,0 +1,243 @@
+// One search over every installed pack and the reader's notes: the name index
+// (names.ts) for forgiving name and title matches, FTS5 bm25 for text, merged into one
+// ranking with a snippet and a deep-link anchor per hit.
+import type { SearchAnchor, SearchHit, SearchKind, SearchResults } from '../../shared/api';
+import type { Db } from '../store/db';
+import { annotationDoc, itemDocs, type AnnotationRow, type SearchDoc } from './docs';
+import { catchUp, countryToken, kindToken, storedItem } from './indexer';
+import { buildNameIndex, lookupNames, personSpellingsFor, type NameIndex } from './names';
+import { ftsExpression, isEmpty, parseQuery, type ParsedQuery } from './query';
+import { nameKey } from './romanize';
+import { cutSnippet, distinctMatches, findMatches, type Highlighter } from './snippet';
+import { fold, hasCjk } from './text';
+
+export interface SearchParams {
+  query: string;
+  packId?: string;
+  kinds?: readonly SearchKind[];
+  country?: string;
+  limit?: number;
+}
+
+export const DEFAULT_LIMIT = 30;
+/** FTS5 rows read per query. Up to this many matches the ranking is exact; beyond, it ranks the first ones read. */
+export const FTS_CAP = 1_000;
+/** bm25 weights of names, heading, body, scope. */
+const BM25 = 'bm25(search_fts, 8.0, 4.0, 1.0, 0.0)';
+/** A name match outranks any text match: type a person's name and the person comes first. */
+const NAME_WEIGHT = 2;
+const KIND_WEIGHT: Record<SearchKind, number> = {
+  official: 1,
+  meeting: 0.8,
+  'talking-point': 0.8,
+  note: 0.8,
+  annotation: 0.8,
+};
+
+interface PackScope {
+  pack_id: string;
+  pack_no: number;
+  generation: number;
+}
+
+const nameIndexes = new WeakMap<Db, Map<string, { generation: number; index: NameIndex }>>();
+
+/** The pack's name index, rebuilt when the pack's index generation moved on. */
+export function nameIndexFor(db: Db, pack: PackScope): NameIndex {
+  let perDb = nameIndexes.get(db);
+  if (!perDb) nameIndexes.set(db, (perDb = new Map()));
+  const cached = perDb.get(pack.pack_id);
+  if (cached && cached.generation === pack.generation) return cached.index;
+  const index = buildNameIndex(db, pack.pack_id);
+  perDb.set(pack.pack_id, { generation: pack.generation, index });
+  return index;
+}
+
+/** Forget cached name indexes of packs no longer installed. */
+function pruneNameIndexes(db: Db, installed: readonly PackScope[]): void {
+  const perDb = nameIndexes.get(db);
+  if (!perDb) return;
+  const ids = new Set(installed.map((p) => p.pack_id));
+  for (const id of perDb.keys()) if (!ids.has(id)) perDb.delete(id);
+}
+
+interface Candidate {
+  docId: number;
+  name: number;
+  fts: number;
+}
+
+interface DocRow {
+  rowid: number;
+  pack_id: string;
+  kind: SearchKind;
+  item_kind: SearchDoc['itemKind'];
+  item_id: string;
+  annotation_id: string | null;
+  agenda_index: number | null;
+  title: string;
+  subtitle: string;
+}
+
+export function search(db: Db, params: SearchParams): SearchResults {
+  const started = performance.now();
+  const done = (hits: SearchHit[]): SearchResults => ({ hits, tookMs: round(performance.now() - started) });
+  catchUp(db);
+  const q = parseQuery(params.query);
+  if (isEmpty(q)) return done([]);
+  const limit = Math.max(1, Math.min(params.limit ?? DEFAULT_LIMIT, 500));
+  const kinds = params.kinds && params.kinds.length > 0 ? new Set(params.kinds) : null;
+  const country = params.country?.trim() ? fold(params.country.trim()) : null;
+
+  const installed = db
+    .prepare('SELECT pack_id, pack_no, generation FROM search_packs WHERE indexed_version IS NOT NULL')
+    .all() as PackScope[];
+  pruneNameIndexes(db, installed);
+  const packs = params.packId ? installed.filter((p) => p.pack_id === params.packId) : installed;
+
+  const candidates = new Map<number, Candidate>();
+  const matchedKeys = new Set<string>();
+  const alternatives = new Map<string, string[]>();
+  const latinWords = q.words.filter((w) => !hasCjk(w));
+
+  // 1. Names and titles, forgiving (phrases in quotes ask for exact text: FTS alone).
+  if (q.phrases.length === 0) {
+    const accept = (e: { kind: SearchKind; country: string | null }): boolean =>
+      (!kinds || kinds.has(e.kind)) && (!country || (e.country !== null && fold(e.country) === country));
+    for (const pack of packs) {
+      const index = nameIndexFor(db, pack);
+      for (const hit of lookupNames(index, q.words, q.lastIsPrefix, accept, matchedKeys)) {
+        const weight = KIND_WEIGHT[index.entries[hit.entry]!.kind];
+        candidates.set(hit.docId, { docId: hit.docId, name: hit.score * weight, fts: 0 });
+      }
+      latinWords.forEach((w, i) => {
+        if (q.lastIsPrefix && i === latinWords.length - 1 && w === q.words[q.words.length - 1]) return;
+        const spellings = personSpellingsFor(index, w);
+        if (spellings.length === 0) return;
+        const set = new Set([...(alternatives.get(w) ?? []), ...spellings]);
+        alternatives.set(w, [...set].slice(0, 8));
+      });
+    }
+  }
+
+  // 2. Full text, bm25, with the filters inside the MATCH.
+  const expr = ftsExpression(q, alternatives);
+  if (expr && packs.length > 0) {
+    const filters: string[] = [];
+    if (kinds) filters.push(`scope : (${[...kinds].map((k) => `"${kindToken(k)}"`).join(' OR ')})`);
+    if (params.packId) filters.push(`scope : "xp${packs[0]!.pack_no}"`);
+    if (country) filters.push(`scope : "${countryToken(country).replace(/"/g, '""')}"`);
+    const match = [expr, ...filters].join(' AND ');
+    const rows = db
+      .prepare(`SELECT rowid, ${BM25} AS r FROM search_fts WHERE search_fts MATCH ? LIMIT ${FTS_CAP}`)
+      .raw()
+      .all(match) as [number, number][];
+    for (const [docId, r] of rows) {
+      const x = -r;
+      const fts = x / (x + 4);
+      const c = candidates.get(docId);
+      if (c) c.fts = fts;
+      else candidates.set(docId, { docId, name: 0, fts });
+    }
+  }
+
+  // 3. Rank, one hit per item (its best document), and cut snippets for the ones shown.
+  const ranked = [...candidates.values()]
+    .map((c) => ({ docId: c.docId, score: NAME_WEIGHT * c.name + c.fts }))
+    .sort((a, b) => b.score - a.score || a.docId - b.docId);
+  const getDoc = db.prepare(
+    'SELECT rowid, pack_id, kind, item_kind, item_id, annotation_id, agenda_index, title, subtitle FROM search_docs WHERE rowid = ?',
+  );
+  const highlighter = makeHighlighter(q, matchedKeys, alternatives);
+  const seen = new Set<string>();
+  const hits: SearchHit[] = [];
+  for (const { docId, score } of ranked) {
+    if (hits.length >= limit) break;
+    const doc = getDoc.get(docId) as DocRow | undefined;
+    if (!doc) continue;
+    const key = `${doc.pack_id}/${doc.item_kind}/${doc.item_id}/${doc.annotation_id ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    hits.push(toHit(db, doc, round(score, 4), highlighter));
+  }
+  return done(hits);
+}
+
+function round(n: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function makeHighlighter(q: ParsedQuery, keys: Set<string>, alternatives: Map<string, string[]>): Highlighter {
+  const exact = new Set<string>();
+  const cjk: string[] = [];
+  const add = (w: string): void => {
+    if (hasCjk(w)) cjk.push(w);
+    else exact.add(w);
+  };
+  q.words.forEach(add);
+  q.phrases.flat().forEach(add);
+  for (const list of alternatives.values()) list.forEach(add);
+  const prefixes: string[] = [];
+  const last = q.words[q.words.length - 1];
+  if (q.lastIsPrefix && last && !hasCjk(last)) prefixes.push(last);
+  const lastPhrase = q.phrases[q.phrases.length - 1];
+  if (q.openPhrase && lastPhrase) prefixes.push(lastPhrase[lastPhrase.length - 1]!);
+  for (const w of q.words) if (!hasCjk(w)) keys.add(nameKey(w));
+  return { exact, keys, prefixes, cjk };
+}
+
+function docOf(db: Db, doc: DocRow): { fields: SearchDoc | null; annotation: (AnnotationRow & AnnotationPos) | null } {
+  if (doc.kind === 'annotation') {
+    const row = db
+      .prepare('SELECT id, pack_id, item_kind, item_id, quote, note, start_pos, end_pos FROM annotations WHERE id = ?')
+      .get(doc.annotation_id) as (AnnotationRow & AnnotationPos) | undefined;
+    return { fields: row ? annotationDoc(row, null) : null, annotation: row ?? null };
+  }
+  const row = db
+    .prepare('SELECT kind, id, data_json, body, plain_text FROM items WHERE pack_id = ? AND kind = ? AND id = ?')
+    .get(doc.pack_id, doc.item_kind, doc.item_id) as
+    { kind: SearchDoc['itemKind']; id: string; data_json: string; body: string; plain_text: string } | undefined;
+  if (!row) return { fields: null, annotation: null };
+  const docs = itemDocs(storedItem(row), row.plain_text);
+  return { fields: docs.find((d) => d.agendaIndex === doc.agenda_index) ?? docs[0] ?? null, annotation: null };
+}
+
+interface AnnotationPos {
+  start_pos: number | null;
+  end_pos: number | null;
+}
+
+function toHit(db: Db, doc: DocRow, score: number, h: Highlighter): SearchHit {
+  const hit: SearchHit = {
+    kind: doc.kind,
+    packId: doc.pack_id,
+    itemKind: doc.item_kind,
+    itemId: doc.item_id,
+    title: doc.title,
+    subtitle: doc.subtitle,
+    score,
+    snippet: [],
+  };
+  if (doc.annotation_id) hit.annotationId = doc.annotation_id;
+  const { fields, annotation } = docOf(db, doc);
+  if (!fields) return hit;
+  // The field showing the most of the query; on a tie the longer text, which says more.
+  const options = (['body', 'heading', 'names'] as const).map((field) => {
+    const text = fields[field];
+    const ranges = findMatches(text, h);
+    return { field, text, ranges, count: distinctMatches(text, ranges) };
+  });
+  const best = options.reduce((a, b) => (b.count > a.count ? b : a));
+  const shown = best.count > 0 ? best : (options.find((o) => o.text.trim()) ?? best);
+  const { segments, first } = cutSnippet(shown.text, shown.ranges);
+  hit.snippet = segments;
+  let anchor: SearchAnchor | undefined;
+  if (doc.agenda_index !== null) anchor = { type: 'agenda', index: doc.agenda_index };
+  else if (annotation && annotation.start_pos !== null && annotation.end_pos !== null)
+    anchor = { type: 'text', start: annotation.start_pos, end: annotation.end_pos };
+  else if (doc.kind !== 'annotation' && shown.field === 'body' && first && best.count > 0)
+    anchor = { type: 'text', start: first[0], end: first[1] };
+  if (anchor) hit.anchor = anchor;
+  return hit;
+}

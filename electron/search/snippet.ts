@@ -1,0 +1,113 @@
+// Snippets: the part of a field that shows why a hit matched, pre-split into
+// segments so the UI can highlight matches without HTML.
+import type { SnippetSegment } from '../../shared/api';
+import { nameKey } from './romanize';
+import { fold, hasCjk, wordSpans } from './text';
+
+/** What counts as a match when highlighting. */
+export interface Highlighter {
+  /** Folded words and accepted spellings. */
+  exact: Set<string>;
+  /** Romanisation keys that matched a query word (see names.ts). */
+  keys: Set<string>;
+  /** Folded prefixes still being typed. */
+  prefixes: string[];
+  /** CJK runs, matched as substrings. */
+  cjk: string[];
+}
+
+export type Range = [start: number, end: number];
+
+export function findMatches(text: string, h: Highlighter): Range[] {
+  const ranges: Range[] = [];
+  for (const span of wordSpans(text)) {
+    const f = span.folded;
+    if (hasCjk(f)) continue;
+    if (h.exact.has(f) || h.prefixes.some((p) => f.startsWith(p)) || (h.keys.size > 0 && h.keys.has(nameKey(f))))
+      ranges.push([span.start, span.end]);
+  }
+  if (h.cjk.length > 0) {
+    const folded = text.normalize('NFKC');
+    // NFKC can change lengths (half-width kana); only search when it did not.
+    const hay = folded.length === text.length ? folded : text;
+    for (const run of h.cjk) {
+      for (let at = hay.indexOf(run); at >= 0; at = hay.indexOf(run, at + run.length))
+        ranges.push([at, at + run.length]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Range[] = [];
+  for (const r of ranges) {
+    const prev = merged[merged.length - 1];
+    if (prev && r[0] <= prev[1]) prev[1] = Math.max(prev[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/** How many different things the ranges matched: a snippet showing two query words beats one showing one twice. */
+export function distinctMatches(text: string, ranges: readonly Range[]): number {
+  return new Set(ranges.map(([s, e]) => fold(text.slice(s, e)))).size;
+}
+
+const WINDOW = 180;
+const LEAD = 50;
+
+/** Cuts a window of `text` around its densest cluster of matches and splits it into segments. */
+export function cutSnippet(
+  text: string,
+  ranges: readonly Range[],
+): { segments: SnippetSegment[]; first: Range | null } {
+  // Newlines become spaces one for one, so offsets into `text` stay valid.
+  const src = text.replace(/\s/g, ' ');
+  let start = 0;
+  let end = Math.min(src.length, WINDOW);
+  let best: Range | null = ranges[0] ?? null;
+  if (ranges.length > 0 && src.length > WINDOW) {
+    let bestCount = -1;
+    for (const r of ranges) {
+      const inWindow = ranges.filter(([s, e]) => s >= r[0] && e <= r[0] + WINDOW - LEAD);
+      const count = distinctMatches(src, inWindow);
+      if (count > bestCount) {
+        bestCount = count;
+        best = r;
+      }
+    }
+    start = Math.max(0, best![0] - LEAD);
+    end = Math.min(src.length, start + WINDOW);
+    start = Math.max(0, Math.min(start, end - WINDOW));
+    // Do not cut words in half.
+    if (start > 0) {
+      const space = src.indexOf(' ', start);
+      if (space >= 0 && space < best![0]) start = space + 1;
+    }
+    if (end < src.length) {
+      const space = src.lastIndexOf(' ', end);
+      if (space > best![1]) end = space;
+    }
+  }
+  const segments: SnippetSegment[] = [];
+  const push = (t: string, match: boolean): void => {
+    if (!t) return;
+    const prev = segments[segments.length - 1];
+    if (prev && prev.match === match) prev.text += t;
+    else segments.push({ text: t, match });
+  };
+  if (start > 0) push('…', false);
+  let at = start;
+  for (const [s, e] of ranges) {
+    if (e <= start || s >= end) continue;
+    const cs = Math.max(s, start);
+    const ce = Math.min(e, end);
+    push(src.slice(at, cs), false);
+    push(src.slice(cs, ce), true);
+    at = ce;
+  }
+  push(src.slice(at, end), false);
+  if (end < src.length) push('…', false);
+  if (segments.length > 0) {
+    const head = segments[0]!;
+    if (!head.match) head.text = head.text.replace(/^\s+/, '');
+  }
+  return { segments, first: best };
+}
