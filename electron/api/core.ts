@@ -4,11 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppInfo, ApiEventListener, BriefbookApi } from '../../shared/api';
 import { openDatabase, DB_FILE_NAME, type Db } from '../store/db';
-import { installPack } from '../store/install';
 import { getItem, getPackContents, getPhoto, listPacks } from '../store/packsRepo';
 import { getSettings, markRead, setStarred, updateSettings } from '../store/userData';
-import { readSourceFolder } from '../packs/source/readSource';
-import { samplePackDir } from '../platform/assets';
+import { installBundledSample } from '../packs/publish/sample';
+import { assetsDir } from '../platform/assets';
 import { createEventHub, type EventHub } from './events';
 import { search } from '../search/index';
 
@@ -67,9 +66,10 @@ export function openCore(options: CoreOptions): Core {
 }
 
 function installSamplePack(db: Db, now: Date): void {
-  const dir = samplePackDir();
+  // Through the signed path, with the sample key that is trusted for the sample pack only.
+  const dir = assetsDir();
   try {
-    installPack(db, readSourceFolder(dir), { origin: 'local-draft', source: 'bundled sample pack', now });
+    installBundledSample(db, dir, now);
   } catch (err) {
     // A broken sample must not stop the app from opening an empty library.
     console.error(

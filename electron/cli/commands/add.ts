@@ -4,17 +4,25 @@ import { BriefbookError } from '../../../shared/errors';
 import { readSourceFolder } from '../../packs/source/readSource';
 import { installPack } from '../../store/install';
 import type { Command } from '../command';
-import { requirePositional } from '../args';
+import { requirePositional, stringOption } from '../args';
+import { isHttpUrl } from '../../packs/publish/http';
+import { addSigned } from './addSigned';
 
 export const add: Command = {
   name: 'add',
-  usage: 'briefbook add <source-dir> [--json]',
-  summary: 'Install a pack from a source folder as an unsigned local draft',
+  usage: 'briefbook add <source-dir | dist-dir | file.briefpack | URL> [--pubkey NAME.pub] [--repin] [--json]',
+  summary:
+    'Install a signed pack (published folder, .briefpack or URL, verified against --pubkey or the pinned key), or a source folder as an unsigned local draft',
+  options: { pubkey: { type: 'string' }, repin: { type: 'boolean' } },
   async run(ctx) {
-    const target = requirePositional(ctx, 0, 'source-dir');
-    if (!fs.existsSync(path.join(target, 'pack.yaml'))) {
-      throw new BriefbookError('invalid-input', `${target} has no pack.yaml. Give the path of a pack source folder.`);
-    }
+    const target = requirePositional(ctx, 0, 'source-dir | dist-dir | file.briefpack | URL');
+    if (isHttpUrl(target) || !fs.existsSync(path.join(target, 'pack.yaml')))
+      return addSigned(ctx, target, stringOption(ctx, 'pubkey'), ctx.values.repin === true);
+    if (stringOption(ctx, 'pubkey'))
+      throw new BriefbookError(
+        'invalid-input',
+        `${target} is a source folder: it installs as an unsigned local draft, so --pubkey does not apply. To install it signed, build it first with \`briefbook pack build\`.`,
+      );
     const pack = readSourceFolder(target);
     const core = ctx.core();
     const result = installPack(core.db, pack, { origin: 'local-draft', source: path.resolve(target) });

@@ -1,8 +1,11 @@
 import type { Command } from '../command';
 import { add } from './add';
+import { keygen } from './keygen';
+import { packBuild } from './packBuild';
 import { packCheck } from './packCheck';
+import { packVerify } from './packVerify';
 import { packs } from './packs';
 import { serve } from './serve';
 
 /** Every CLI command; help lists them in this order. */
-export const COMMANDS: readonly Command[] = [packCheck, add, packs, serve];
+export const COMMANDS: readonly Command[] = [packCheck, keygen, packBuild, packVerify, add, packs, serve];

@@ -2,6 +2,7 @@
 // migration is never edited: fix forward with a new number.
 import { migration001 } from './001-initial';
 import { migration002 } from './002-search';
+import { migration003 } from './003-publisher-keys';
 
 export interface Migration {
   version: number;
@@ -9,4 +10,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];

@@ -1,0 +1,178 @@
+// From a location (published folder, .briefpack file, http(s) URL) to a verified
+// LoadedPack: the one path `pack verify`, `add`, the bundled sample and sync share.
+import fs from 'node:fs';
+import path from 'node:path';
+import { BriefbookError, type Problem } from '../../../shared/errors';
+import { MANIFEST_LIMITS } from '../../../shared/manifest';
+import type { LoadedPack } from '../types';
+import { BRIEFPACK_EXTENSION, looksLikeBriefpack, openBriefpack } from './briefpack';
+import { decodeUtf8 } from './encoding';
+import { dirFetcher, type PackFetcher } from './fetcher';
+import { downloadToTemp, httpFetcher, isHttpUrl, type HttpOptions } from './http';
+import { MANIFEST_FILE } from './manifest';
+import {
+  checkObject,
+  decodePack,
+  manifestObjects,
+  verifyManifest,
+  type TrustAnchor,
+  type VerifiedManifest,
+} from './verify';
+
+export interface FetchOptions {
+  /**
+   * The key to verify against, or a function choosing it from the pack id the
+   * (not yet verified) manifest claims, e.g. the key pinned for that pack.
+   */
+  trust: TrustAnchor | ((claimedPackId: string | null) => TrustAnchor);
+  now?: Date;
+  /** The version of this pack already installed from a signed source; a lower one is refused. */
+  installedVersion?: (packId: string) => number | null;
+  /** Objects fetched at once (HTTP). */
+  concurrency?: number;
+  onProgress?: (p: { objectsDone: number; objectsTotal: number; bytesDone: number; bytesTotal: number }) => void;
+}
+
+export interface FetchedPack {
+  verified: VerifiedManifest;
+  pack: LoadedPack;
+  location: string;
+  objectCount: number;
+  totalBytes: number;
+}
+
+/** The pack id a manifest claims, read before its signature is checked: only to choose which pinned key to check it with. */
+export function claimedPackId(bytes: Buffer): string | null {
+  if (bytes.length > MANIFEST_LIMITS.maxManifestBytes) return null;
+  const text = decodeUtf8(bytes);
+  if (text === null) return null;
+  try {
+    const json = JSON.parse(text) as unknown;
+    const id = typeof json === 'object' && json !== null ? (json as { packId?: unknown }).packId : undefined;
+    return typeof id === 'string' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function fetchPublished(fetcher: PackFetcher, options: FetchOptions): Promise<FetchedPack> {
+  const { manifest: bytes, signature } = await fetcher.fetchManifest();
+  const trust = typeof options.trust === 'function' ? options.trust(claimedPackId(bytes)) : options.trust;
+  const verified = verifyManifest(bytes, signature, trust, { now: options.now });
+  const { manifest } = verified;
+  const installed = options.installedVersion?.(manifest.packId) ?? null;
+  if (installed !== null && manifest.version < installed)
+    throw new BriefbookError(
+      'rollback',
+      `${fetcher.location} holds version ${manifest.version} of "${manifest.packId}", older than the installed version ${installed}. An older version is never installed over a newer one (it may be a replayed copy). Nothing was changed.`,
+    );
+
+  const wanted = [...manifestObjects(manifest)];
+  const bytesTotal = wanted.reduce((n, [, o]) => n + o.size, 0);
+  const objects = new Map<string, Buffer>();
+  const problems: Problem[] = [];
+  let next = 0;
+  let bytesDone = 0;
+  const worker = async () => {
+    while (next < wanted.length) {
+      const [sha256, expected] = wanted[next++]!;
+      const got = await fetcher.fetchObject(sha256, expected.size);
+      const problem = checkObject(sha256, expected, got);
+      if (problem) problems.push(problem);
+      else objects.set(sha256, got!);
+      bytesDone += expected.size;
+      options.onProgress?.({
+        objectsDone: objects.size + problems.length,
+        objectsTotal: wanted.length,
+        bytesDone,
+        bytesTotal,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
+  if (problems.length > 0) {
+    problems.sort((a, b) => (a.file < b.file ? -1 : 1));
+    const n = problems.length;
+    throw new BriefbookError(
+      'invalid-pack',
+      `${n} object${n === 1 ? '' : 's'} of "${manifest.packId}" version ${manifest.version} at ${fetcher.location} ${n === 1 ? 'does' : 'do'} not match the signed manifest; nothing was installed.`,
+      problems,
+    );
+  }
+  const pack = decodePack(verified, objects);
+  return { verified, pack, location: fetcher.location, objectCount: wanted.length, totalBytes: bytesTotal };
+}
+
+/**
+ * The same checks on a publication already in memory (the bundled sample, tests):
+ * manifest and signature, every object's size and hash, then decoding.
+ */
+export function verifyInMemory(
+  publication: { manifestBytes: Buffer; signature: Buffer; objects: ReadonlyMap<string, Buffer> },
+  trust: TrustAnchor,
+  location: string,
+  now?: Date,
+): FetchedPack {
+  const verified = verifyManifest(publication.manifestBytes, publication.signature, trust, { now });
+  const wanted = [...manifestObjects(verified.manifest)];
+  const problems = wanted.flatMap(
+    ([sha, expected]) => checkObject(sha, expected, publication.objects.get(sha) ?? null) ?? [],
+  );
+  if (problems.length > 0)
+    throw new BriefbookError('invalid-pack', `${problems.length} objects do not match the signed manifest.`, problems);
+  const pack = decodePack(verified, publication.objects);
+  const totalBytes = wanted.reduce((n, [, o]) => n + o.size, 0);
+  return { verified, pack, location, objectCount: wanted.length, totalBytes };
+}
+
+/** The right fetcher for a folder, a .briefpack file or an http(s) URL. */
+export async function openFetcher(location: string, http: HttpOptions = {}): Promise<PackFetcher> {
+  if (isHttpUrl(location)) {
+    const pathname = new URL(location).pathname;
+    if (!pathname.endsWith(BRIEFPACK_EXTENSION)) return httpFetcher(location, http);
+    const file = await downloadToTemp(location, http);
+    const inner = await openBriefpack(file).catch((err: unknown) => {
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+      throw err;
+    });
+    return {
+      location,
+      fetchManifest: () => inner.fetchManifest(),
+      fetchObject: (sha, max) => inner.fetchObject(sha, max),
+      async close() {
+        await inner.close();
+        fs.rmSync(path.dirname(file), { recursive: true, force: true });
+      },
+    };
+  }
+  const stat = fs.statSync(location, { throwIfNoEntry: false });
+  if (!stat)
+    throw new BriefbookError(
+      'invalid-input',
+      `${location} does not exist. Give a published folder, a .briefpack file or a URL.`,
+    );
+  if (stat.isDirectory()) {
+    if (!fs.existsSync(path.join(location, MANIFEST_FILE)) && fs.existsSync(path.join(location, 'pack.yaml')))
+      throw new BriefbookError(
+        'invalid-input',
+        `${location} is a pack source folder, not a published pack. Build it first: briefbook pack build ${location} --key NAME.key --out DIST`,
+      );
+    return dirFetcher(location);
+  }
+  if (!looksLikeBriefpack(location))
+    throw new BriefbookError('invalid-input', `${location} is not a .briefpack file (it is not a ZIP archive).`);
+  return openBriefpack(location);
+}
+
+/** Open, fetch, verify and decode; the fetcher is always closed. */
+export async function loadPublished(
+  location: string,
+  options: FetchOptions & { http?: HttpOptions },
+): Promise<FetchedPack> {
+  const fetcher = await openFetcher(location, options.http);
+  try {
+    return await fetchPublished(fetcher, options);
+  } finally {
+    await fetcher.close();
+  }
+}

@@ -1,0 +1,116 @@
+// The published manifest (manifest.json): what a static host serves, signed by the
+// publisher. One zod schema, so the builder, the verifier and sync agree on every field.
+// The format is specified in electron/packs/FORMAT.md.
+import { z } from 'zod';
+import { EventInfo, ITEM_KINDS, Instant, ItemId, LIMITS, PackMeta, PhotoPath } from './model';
+
+export const MANIFEST_FORMAT = 'briefbook-pack/1';
+
+export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 as 64 lower-case hex digits');
+
+/** A key id: the first 16 hex digits of SHA-256(raw public key), in four groups, e.g. "3f9a-12bc-77e0-9d41". */
+export const KEY_ID_PATTERN = /^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$/;
+export const KeyId = z.string().regex(KEY_ID_PATTERN, 'expected a key id like "3f9a-12bc-77e0-9d41"');
+
+/** A raw 32-byte Ed25519 public key in standard base64 (44 characters). */
+export const PublicKeyBase64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]{43}=$/, 'expected a 32-byte Ed25519 public key in base64 (44 characters)');
+
+/** A 64-byte Ed25519 signature in standard base64 (88 characters). */
+export const SignatureBase64 = z
+  .string()
+  .regex(/^[A-Za-z0-9+/]{86}==$/, 'expected a 64-byte Ed25519 signature in base64 (88 characters)');
+
+export const PublisherKey = z.object({ keyId: KeyId, publicKey: PublicKeyBase64 }).strict();
+export type PublisherKey = z.infer<typeof PublisherKey>;
+
+/**
+ * A key endorsement: `signature` is made by one key over the rotation statement naming
+ * its successor (see FORMAT.md, "Key rotation").
+ */
+export const KeyEndorsement = PublisherKey.extend({ signature: SignatureBase64 }).strict();
+export type KeyEndorsement = z.infer<typeof KeyEndorsement>;
+
+export const MAX_KEY_CHAIN = 8;
+
+/** Object sizes as published. Item objects are canonical JSON, a little larger than the Markdown. */
+export const MANIFEST_LIMITS = {
+  /** Checked before the manifest is parsed. */
+  maxManifestBytes: 4 * 1024 * 1024,
+  /** And after: a manifest may not be larger than this base plus this much per item and asset. */
+  manifestBaseBytes: 16 * 1024,
+  manifestBytesPerEntry: 256,
+  signatureBytes: 64,
+  maxItemObjectBytes: 2 * LIMITS.maxItemBytes,
+  maxAssets: LIMITS.maxItems,
+} as const;
+
+export const ManifestItem = z
+  .object({
+    kind: z.enum(ITEM_KINDS),
+    id: ItemId,
+    sha256: Sha256Hex,
+    size: z.number().int().min(1).max(MANIFEST_LIMITS.maxItemObjectBytes),
+  })
+  .strict();
+export type ManifestItem = z.infer<typeof ManifestItem>;
+
+export const PHOTO_MIMES = ['image/jpeg', 'image/png'] as const;
+
+export const ManifestAsset = z
+  .object({
+    path: PhotoPath,
+    sha256: Sha256Hex,
+    size: z.number().int().min(1).max(LIMITS.maxPhotoBytes),
+    mime: z.enum(PHOTO_MIMES),
+  })
+  .strict();
+export type ManifestAsset = z.infer<typeof ManifestAsset>;
+
+/**
+ * Reserved for confidential packs (objects encrypted with a per-version content key
+ * wrapped for each reader). Absent means plain. A reader that does not implement the
+ * named scheme must refuse the pack rather than show ciphertext.
+ */
+export const ManifestEncryption = z.object({ scheme: z.string().min(1).max(64) }).loose();
+
+export const Manifest = z
+  .object({
+    format: z.literal(MANIFEST_FORMAT),
+    packId: PackMeta.shape.id,
+    title: PackMeta.shape.title,
+    event: EventInfo,
+    classification: PackMeta.shape.classification,
+    preparedFor: PackMeta.shape.preparedFor,
+    expires: Instant.optional(),
+    version: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1),
+    publishedAt: Instant,
+    publisher: PublisherKey,
+    /** The key that will sign later versions, endorsed by `publisher`. */
+    nextKey: KeyEndorsement.optional(),
+    /** Older keys, oldest first, each endorsing the next one (the last endorses `publisher`). */
+    previousKeys: z.array(KeyEndorsement).min(1).max(MAX_KEY_CHAIN).optional(),
+    encryption: ManifestEncryption.optional(),
+    items: z.array(ManifestItem).max(LIMITS.maxItems),
+    assets: z.array(ManifestAsset).max(MANIFEST_LIMITS.maxAssets),
+  })
+  .strict();
+export type Manifest = z.infer<typeof Manifest>;
+
+/** The pack's descriptive fields, as pack.yaml has them. */
+export function manifestMeta(m: Manifest): PackMeta {
+  const meta: PackMeta = { id: m.packId, title: m.title, event: m.event, classification: m.classification };
+  if (m.preparedFor !== undefined) meta.preparedFor = m.preparedFor;
+  if (m.expires !== undefined) meta.expires = m.expires;
+  return meta;
+}
+
+/** The byte cap for a manifest with this many entries (checked after parsing). */
+export function manifestByteBudget(entries: number): number {
+  return MANIFEST_LIMITS.manifestBaseBytes + MANIFEST_LIMITS.manifestBytesPerEntry * entries;
+}
