@@ -14,6 +14,7 @@ import {
   type ItemKind,
   type PackItem,
 } from './model';
+import { annotationApiParams, type AnnotationApiResults } from './annotationsApi';
 
 // ---- results ---------------------------------------------------------------
 
@@ -151,12 +152,13 @@ export const apiParams = {
       limit: z.number().int().min(1).max(500).optional(),
     })
     .strict(),
+  ...annotationApiParams,
 } as const;
 
 export type ApiMethod = keyof typeof apiParams;
 export const API_METHODS = Object.keys(apiParams) as ApiMethod[];
 
-export interface ApiResults {
+export interface ApiResults extends AnnotationApiResults {
   appInfo: AppInfo;
   listPacks: PackSummary[];
   getPack: PackContents;
@@ -197,7 +199,9 @@ export type ApiEvent =
       bytesDone: number;
       bytesTotal: number;
     }
-  | { type: 'sync-finished'; packId: string; ok: boolean; message: string };
+  | { type: 'sync-finished'; packId: string; ok: boolean; message: string }
+  /** Annotations changed other than by the caller's own edit (an import, a pack update). */
+  | { type: 'annotations-changed'; packId: string | null };
 
 export type ApiEventListener = (event: ApiEvent) => void;
 

@@ -10,6 +10,7 @@ import { installBundledSample } from '../packs/publish/sample';
 import { assetsDir } from '../platform/assets';
 import { createEventHub, type EventHub } from './events';
 import { search } from '../search/index';
+import * as annotations from '../annotations/index';
 
 export interface CoreOptions {
   dataDir: string;
@@ -39,6 +40,7 @@ export function openCore(options: CoreOptions): Core {
   const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding });
   const events = createEventHub();
   const now = options.now ?? (() => new Date());
+  annotations.setupAnnotations();
 
   if (isNew && options.installSample) installSamplePack(db, now());
 
@@ -53,6 +55,20 @@ export function openCore(options: CoreOptions): Core {
     setStarred: async ({ starred, ...ref }) => ({ starred: setStarred(db, ref, starred, now()) }),
     markRead: async (ref) => ({ readAt: markRead(db, ref, now()) }),
     search: async (params) => search(db, params),
+    listAnnotations: async (filter) => annotations.listAnnotations(db, filter),
+    getAnnotation: async ({ id }) => annotations.getAnnotation(db, id),
+    createAnnotation: async (p) => annotations.createAnnotation(db, p, now()),
+    updateAnnotation: async (p) => annotations.updateAnnotation(db, p, now()),
+    deleteAnnotation: async (p) => annotations.deleteAnnotation(db, p, now()),
+    restoreAnnotation: async (p) => annotations.restoreAnnotation(db, p),
+    reattachAnnotation: async (p) => annotations.reattachAnnotation(db, p, now()),
+    exportAnnotations: async ({ packId }) =>
+      annotations.exportAnnotations(db, { packId, now: now(), app: `Briefbook ${VERSION}` }),
+    importAnnotations: async ({ json, restoreDeleted }) => {
+      const report = annotations.importAnnotations(db, json, { restoreDeleted });
+      events.emit({ type: 'annotations-changed', packId: null });
+      return report;
+    },
   };
 
   return {

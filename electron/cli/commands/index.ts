@@ -1,6 +1,9 @@
 import type { Command } from '../command';
 import { add } from './add';
 import { keygen } from './keygen';
+import { notesExport } from './notesExport';
+import { notesImport } from './notesImport';
+import { notesList } from './notesList';
 import { packBuild } from './packBuild';
 import { packCheck } from './packCheck';
 import { packVerify } from './packVerify';
@@ -8,4 +11,15 @@ import { packs } from './packs';
 import { serve } from './serve';
 
 /** Every CLI command; help lists them in this order. */
-export const COMMANDS: readonly Command[] = [packCheck, keygen, packBuild, packVerify, add, packs, serve];
+export const COMMANDS: readonly Command[] = [
+  packCheck,
+  keygen,
+  packBuild,
+  packVerify,
+  add,
+  packs,
+  notesList,
+  notesExport,
+  notesImport,
+  serve,
+];
