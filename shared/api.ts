@@ -7,6 +7,7 @@ import {
   ItemRef,
   ITEM_KINDS,
   ItemId,
+  LocalDate,
   PackId,
   TimeZone,
   type EventInfo,
@@ -128,6 +129,40 @@ export const DEFAULT_SETTINGS: Settings = {
   lastLocation: null,
 };
 
+// ---- PDF export ------------------------------------------------------------
+
+/** What a PDF brief covers: everything, one venue day, one meeting card, or some officials' profiles. */
+export const ExportScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }).strict(),
+  z.object({ kind: z.literal('day'), date: LocalDate }).strict(),
+  z.object({ kind: z.literal('meeting'), id: ItemId }).strict(),
+  z.object({ kind: z.literal('officials'), ids: z.array(ItemId).min(1).max(500) }).strict(),
+]);
+export type ExportScope = z.infer<typeof ExportScope>;
+
+export const ExportPdfParams = z
+  .object({
+    packId: PackId,
+    scope: ExportScope,
+    /** Include the reader's highlights and notes, and an index of them. */
+    notes: z.boolean(),
+    paper: z.enum(['a4', 'letter']),
+    /** The reader's name, printed diagonally on every page with the export date. */
+    watermark: z.string().trim().min(1).max(120).optional(),
+    /** Absolute path of the .pdf to write (chosen in a save dialog). */
+    outPath: z
+      .string()
+      .max(4096)
+      .regex(/\.pdf$/i, 'the file name must end in .pdf'),
+  })
+  .strict();
+
+export interface ExportPdfResult {
+  path: string;
+  pages: number;
+  bytes: number;
+}
+
 // ---- parameters ------------------------------------------------------------
 
 const None = z.object({}).strict();
@@ -142,6 +177,8 @@ export const apiParams = {
   updateSettings: Settings.partial().strict(),
   setStarred: ItemRef.extend({ starred: z.boolean() }).strict(),
   markRead: ItemRef,
+  /** Writes a printable PDF brief; progress arrives as 'export-progress' events. */
+  exportPdf: ExportPdfParams,
   /** Type-ahead and full search over every installed pack and the reader's notes. Never fails on odd input. */
   search: z
     .object({
@@ -168,6 +205,7 @@ export interface ApiResults extends AnnotationApiResults {
   updateSettings: Settings;
   setStarred: { starred: boolean };
   markRead: { readAt: string };
+  exportPdf: ExportPdfResult;
   search: SearchResults;
 }
 
@@ -200,6 +238,15 @@ export type ApiEvent =
       bytesTotal: number;
     }
   | { type: 'sync-finished'; packId: string; ok: boolean; message: string }
+  | {
+      type: 'export-progress';
+      packId: string;
+      outPath: string;
+      pages: number;
+      itemsDone: number;
+      itemsTotal: number;
+      done: boolean;
+    }
   /** Annotations changed other than by the caller's own edit (an import, a pack update). */
   | { type: 'annotations-changed'; packId: string | null };
 

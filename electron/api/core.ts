@@ -9,6 +9,7 @@ import { getSettings, markRead, setStarred, updateSettings } from '../store/user
 import { installBundledSample } from '../packs/publish/sample';
 import { assetsDir } from '../platform/assets';
 import { createEventHub, type EventHub } from './events';
+import { exportPdf } from '../pdf/exportPdf';
 import { search } from '../search/index';
 import * as annotations from '../annotations/index';
 
@@ -54,6 +55,7 @@ export function openCore(options: CoreOptions): Core {
     updateSettings: async (patch) => updateSettings(db, patch),
     setStarred: async ({ starred, ...ref }) => ({ starred: setStarred(db, ref, starred, now()) }),
     markRead: async (ref) => ({ readAt: markRead(db, ref, now()) }),
+    exportPdf: async (p) => exportPdf(db, { ...p, now: now(), onProgress: events.emit }),
     search: async (params) => search(db, params),
     listAnnotations: async (filter) => annotations.listAnnotations(db, filter),
     getAnnotation: async ({ id }) => annotations.getAnnotation(db, id),

@@ -1,5 +1,6 @@
 import type { Command } from '../command';
 import { add } from './add';
+import { exportCommand } from './export';
 import { keygen } from './keygen';
 import { notesExport } from './notesExport';
 import { notesImport } from './notesImport';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   packVerify,
   add,
   packs,
+  exportCommand,
   notesList,
   notesExport,
   notesImport,

@@ -1,0 +1,164 @@
+// `exportPdf`: one pass over the brief, each page streamed to disk as soon as the next
+// begins. Page numbers that are only known at the end (contents, "page X of Y") are
+// form XObjects filled in before the document closes (deferred.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { ApiEvent, ExportPdfResult, ExportScope } from '../../shared/api';
+import { BriefbookError } from '../../shared/errors';
+import type { Db } from '../store/db';
+import { loadContent } from './content';
+import { destOf, type Ctx } from './context';
+import { registerFonts } from './fonts';
+import { isoDay } from './format';
+import { drawContents, drawCover, type TocEntry } from './front';
+import { drawMeetings } from './meetings';
+import { drawSchedule } from './schedule';
+import { drawNotes, drawNotesIndex, drawOfficials, drawTalkingPoints } from './sections';
+import { geometry, type Paper } from './theme';
+import { langForCountry } from './fonts';
+import { PageWriter } from './writer';
+
+export interface ExportOptions {
+  packId: string;
+  scope: ExportScope;
+  notes: boolean;
+  paper: Paper;
+  watermark?: string;
+  outPath: string;
+  now?: Date;
+  /** Benchmark baseline: the same document set in the standard Helvetica. */
+  helveticaOnly?: boolean;
+  onProgress?: (event: Extract<ApiEvent, { type: 'export-progress' }>) => void;
+}
+
+export async function exportPdf(db: Db, options: ExportOptions): Promise<ExportPdfResult> {
+  const content = loadContent(db, options.packId, options.scope, options.notes);
+  const now = options.now ?? new Date();
+  const outPath = path.resolve(options.outPath);
+  if (!fs.existsSync(path.dirname(outPath)))
+    throw new BriefbookError(
+      'invalid-input',
+      `The folder ${path.dirname(outPath)} does not exist. Choose another place to save the PDF.`,
+    );
+  const partPath = `${outPath}.part`;
+
+  const { pack } = content;
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    bufferPages: false,
+    compress: true,
+    pdfVersion: '1.7',
+    lang: 'en',
+    displayTitle: true,
+    info: {
+      Title: pack.title,
+      Subject: `${pack.event.name} — ${pack.classification}`,
+      Author: pack.preparedFor ?? 'Briefbook',
+      Creator: 'Briefbook',
+      Producer: 'Briefbook (pdfkit)',
+      CreationDate: now,
+    },
+  });
+  const out = fs.createWriteStream(partPath);
+  const finished = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+    doc.on('error', reject);
+  });
+  doc.pipe(out);
+
+  try {
+    const fonts = registerFonts(doc, { helvetica: options.helveticaOnly });
+    const watermark = options.watermark
+      ? `${options.watermark}\nExported ${isoDay(now)} · ${pack.classification}`
+      : null;
+    const w = new PageWriter(doc, fonts, geometry(options.paper), {
+      classification: pack.classification,
+      footerLeft: pack.title,
+      watermark,
+    });
+    const itemsTotal =
+      content.meetings.length +
+      content.officials.length +
+      content.talkingPoints.length +
+      content.notes.length +
+      (content.days.length ? 1 : 0);
+    let itemsDone = 0;
+    const progress = (done: boolean) =>
+      options.onProgress?.({
+        type: 'export-progress',
+        packId: pack.id,
+        outPath,
+        pages: w.pageNumber,
+        itemsDone,
+        itemsTotal,
+        done,
+      });
+    w.onPage = (n) => {
+      if (n % 10 === 0) progress(false);
+    };
+    const ctx: Ctx = { w, c: content, db, outline: null, images: new Map(), itemDone: () => void itemsDone++ };
+
+    const full = content.scope.kind === 'all' || content.scope.kind === 'day';
+    if (full) {
+      drawCover(ctx, now, options.watermark ?? null);
+      drawContents(ctx, tocEntries(content));
+    }
+    if (content.days.length) drawSchedule(ctx);
+    drawMeetings(ctx);
+    drawOfficials(ctx);
+    drawTalkingPoints(ctx);
+    drawNotes(ctx);
+    if (content.annotations) drawNotesIndex(ctx);
+    if (w.pageNumber === 0) w.newPage();
+
+    w.deferred.set('total', w.pageNumber);
+    w.deferred.finish();
+    const pages = w.pageNumber;
+    doc.end();
+    await finished;
+    fs.renameSync(partPath, outPath);
+    progress(true);
+    return { path: outPath, pages, bytes: fs.statSync(outPath).size };
+  } catch (err) {
+    out.destroy();
+    fs.rmSync(partPath, { force: true });
+    throw err;
+  }
+}
+
+function tocEntries(c: ReturnType<typeof loadContent>): TocEntry[] {
+  const out: TocEntry[] = [];
+  if (c.days.length) {
+    out.push({ title: 'Schedule', dest: 'schedule', level: 1 });
+    for (const day of c.days) out.push({ title: dayTitle(day), dest: `day-${day}`, level: 2 });
+  }
+  if (c.meetings.length) {
+    out.push({ title: 'Meetings', dest: 'meetings', level: 1 });
+    for (const m of c.meetings) out.push({ title: m.data.title, dest: destOf('meeting', m.id), level: 2 });
+  }
+  if (c.officials.length) {
+    out.push({ title: 'Officials', dest: 'officials', level: 1 });
+    for (const o of c.officials) {
+      const title = o.data.nativeName ? `${o.data.name} (${o.data.nativeName})` : o.data.name;
+      out.push({ title, dest: destOf('official', o.id), level: 2, lang: langForCountry(o.data.country) });
+    }
+  }
+  if (c.talkingPoints.length) {
+    out.push({ title: 'Talking points', dest: 'talking-points', level: 1 });
+    for (const t of c.talkingPoints) out.push({ title: t.data.title, dest: destOf('talking-point', t.id), level: 2 });
+  }
+  if (c.notes.length) {
+    out.push({ title: 'Background notes', dest: 'notes', level: 1 });
+    for (const n of c.notes) out.push({ title: n.data.title, dest: destOf('note', n.id), level: 2 });
+  }
+  if (c.annotations) out.push({ title: 'Index of your notes', dest: 'notes-index', level: 1 });
+  return out;
+}
+
+function dayTitle(day: string): string {
+  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' })
+    .format(new Date(`${day}T00:00:00Z`))
+    .replace(',', '');
+}
