@@ -2,9 +2,8 @@
 // against --pubkey (first install) or the key pinned for the pack, then installed in
 // one transaction together with the pin.
 import { BriefbookError } from '../../../shared/errors';
-import { checkGivenKey, installVerifiedPack, installedSignedVersion, trustFor } from '../../packs/publish/install';
+import { addPublished } from '../../packs/publish/install';
 import { readPublicKeyFile } from '../../packs/publish/keys';
-import { loadPublished } from '../../packs/publish/load';
 import { isSampleKey } from '../../packs/publish/sample';
 import { assetsDir } from '../../platform/assets';
 import type { CommandContext } from '../command';
@@ -18,13 +17,7 @@ export async function addSigned(ctx: CommandContext, location: string, pubFile: 
     );
   if (repin && !given)
     throw new BriefbookError('invalid-input', '--repin needs --pubkey NAME.pub: the key to pin instead.');
-  const db = ctx.core().db;
-  const fetched = await loadPublished(location, {
-    trust: trustFor(db, given, repin),
-    installedVersion: (packId) => installedSignedVersion(db, packId),
-  });
-  checkGivenKey(fetched, given);
-  const result = installVerifiedPack(db, fetched, { repin });
+  const { fetched, result } = await addPublished(ctx.core().db, location, { given, repin });
   const m = fetched.verified.manifest;
   if (ctx.json) return ctx.printJson({ ok: true, ...result, source: fetched.location });
   ctx.print(`✓ Installed ${m.title} (${m.packId}) version ${m.version}, signed by key ${result.keyId}`);

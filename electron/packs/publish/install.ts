@@ -6,7 +6,8 @@ import type { Db } from '../../store/db';
 import { installPack, type InstallResult } from '../../store/install';
 import { currentPin, pinKey } from '../../store/publisherKeys';
 import { publicKeyFromBase64, sameKey, type PublicKeyInfo } from './keys';
-import type { FetchedPack } from './load';
+import { loadPublished, type FetchedPack } from './load';
+import type { HttpOptions } from './http';
 import type { TrustAnchor } from './verify';
 
 export interface SignedInstallOptions {
@@ -102,4 +103,27 @@ export function installVerifiedPack(
     return { ...result, keyId: signer.keyId, rotatedFrom: rotatedFrom.map((k) => k.keyId) };
   });
   return run.immediate();
+}
+
+export interface AddOptions extends SignedInstallOptions {
+  /** The key the reader gave (--pubkey); without it, the key pinned for the pack. */
+  given?: PublicKeyInfo | null;
+  http?: HttpOptions;
+}
+
+/** Fetch, verify and install a published pack from a folder, .briefpack or URL: `briefbook add`. */
+export async function addPublished(
+  db: Db,
+  location: string,
+  options: AddOptions = {},
+): Promise<{ fetched: FetchedPack; result: SignedInstallResult }> {
+  const given = options.given ?? null;
+  const fetched = await loadPublished(location, {
+    trust: trustFor(db, given, options.repin ?? false),
+    installedVersion: (packId) => installedSignedVersion(db, packId),
+    now: options.now,
+    http: options.http,
+  });
+  checkGivenKey(fetched, given);
+  return { fetched, result: installVerifiedPack(db, fetched, options) };
 }
