@@ -12,6 +12,27 @@ import { NotFoundView } from './views/NotFoundView';
 import { PackHome } from './views/PackHome';
 import { SettingsView } from './views/SettingsView';
 
+/** Focus the screen's h1 as soon as it is rendered (data may still be loading). */
+function focusHeadingWhenShown(main: HTMLElement): () => void {
+  const tryFocus = () => {
+    const heading = main.querySelector<HTMLElement>('h1');
+    if (!heading) return false;
+    heading.focus({ preventScroll: true });
+    return true;
+  };
+  if (tryFocus()) return () => {};
+  main.focus({ preventScroll: true });
+  const observer = new MutationObserver(() => {
+    if (tryFocus()) observer.disconnect();
+  });
+  observer.observe(main, { childList: true, subtree: true });
+  const timer = window.setTimeout(() => observer.disconnect(), 5000);
+  return () => {
+    observer.disconnect();
+    window.clearTimeout(timer);
+  };
+}
+
 function View({ route }: { route: Route }) {
   switch (route.name) {
     case 'library':
@@ -75,10 +96,10 @@ export function App() {
       first.current = false;
       return;
     }
-    mainRef.current?.scrollTo(0, 0);
     window.scrollTo(0, 0);
-    const heading = mainRef.current?.querySelector<HTMLElement>('h1');
-    (heading ?? mainRef.current)?.focus({ preventScroll: true });
+    const main = mainRef.current;
+    if (!main) return;
+    return focusHeadingWhenShown(main);
   }, [hash]);
 
   return (

@@ -216,3 +216,19 @@ export function splitSections(source: string): { intro: Root; sections: Markdown
   }
   return { intro, sections };
 }
+
+/**
+ * The lines to say and to avoid, for a one-glance summary: paragraphs that open with a
+ * bold "Ask:", "Avoid:" or "Say:" label. Falls back to the first paragraph.
+ */
+export function keyLines(source: string): Root {
+  const root = parseCached(source);
+  const labelled = root.children.filter((c) => {
+    if (c.type !== 'paragraph') return false;
+    const first = c.children[0];
+    if (first?.type !== 'strong') return false;
+    return /^(ask|avoid|say|offer|message|bottom line)\b/i.test(plainTextOf({ type: 'root', children: [first] }).text);
+  });
+  const firstParagraph = root.children.find((c) => c.type === 'paragraph');
+  return { type: 'root', children: labelled.length ? labelled : firstParagraph ? [firstParagraph] : [] };
+}

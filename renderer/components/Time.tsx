@@ -2,8 +2,15 @@
 import { dualTime, formatDay, zoneCity, type Span } from '../../shared/time';
 import { useHomeZone } from '../state/hooks';
 
-function shift(n: number): string {
-  return n === 0 ? '' : n > 0 ? ` +${n} day` : ` −${-n} day`;
+function Shift({ days }: { days: number }) {
+  if (days === 0) return null;
+  const text = days > 0 ? `+${days} day` : `−${-days} day`;
+  return (
+    <span className="time-shift" title={days > 0 ? 'The next day at home' : 'The day before at home'}>
+      {' '}
+      {text}
+    </span>
+  );
 }
 
 /** "09:30–10:15" in the venue, "(04:30–05:15 Tokyo +1 day)" at home. */
@@ -21,7 +28,7 @@ export function TimeRange({ span, venueZone, showDay = false }: { span: Span; ve
       {!a.sameZone && (
         <span className="time-home" title={`Your home time (${home})`}>
           {a.homeTime}–{b.homeTime} {zoneCity(home)}
-          {shift(a.homeDayShift)}
+          <Shift days={a.homeDayShift} />
         </span>
       )}
     </span>
@@ -40,7 +47,7 @@ export function TimePoint({ ms, venueZone }: { ms: number; venueZone: string }) 
       {!t.sameZone && (
         <span className="time-home">
           {t.homeTime} {zoneCity(home)}
-          {shift(t.homeDayShift)}
+          <Shift days={t.homeDayShift} />
         </span>
       )}
     </span>

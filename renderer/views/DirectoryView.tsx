@@ -1,4 +1,4 @@
-import { useDeferredValue, useState } from 'react';
+import { useDeferredValue, useId, useState } from 'react';
 import { Photo } from '../components/Photo';
 import { formatRoute, href } from '../lib/routes';
 import type { OfficialSummary } from '../lib/packIndex';
@@ -22,6 +22,7 @@ export function DirectoryView({ packId, index, query }: ListProps) {
   const org = query.org ?? '';
   const sort: SortKey = query.sort && query.sort in SORTS ? (query.sort as SortKey) : 'name';
   const [text, setText] = useState('');
+  const id = useId();
   const needle = useDeferredValue(text.trim().toLowerCase());
 
   const setQuery = (patch: Record<string, string>) =>
@@ -57,38 +58,48 @@ export function DirectoryView({ packId, index, query }: ListProps) {
         <h1 tabIndex={-1}>Officials</h1>
       </header>
       <form className="filters" role="search" aria-label="Filter officials" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          <span>Name</span>
-          <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Type a name" />
-        </label>
-        <label>
-          <span>Country</span>
-          <select value={country} onChange={(e) => setQuery({ country: e.target.value, org: '' })}>
+        <div className="filter">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input
+            id={`${id}-name`}
+            type="search"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            placeholder="Type a name"
+          />
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-country`}>Country</label>
+          <select id={`${id}-country`} value={country} onChange={(e) => setQuery({ country: e.target.value, org: '' })}>
             <option value="">All countries</option>
             {countries.map((c) => (
               <option key={c}>{c}</option>
             ))}
           </select>
-        </label>
-        <label>
-          <span>Organisation</span>
-          <select value={org} onChange={(e) => setQuery({ org: e.target.value })}>
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-org`}>Organisation</label>
+          <select id={`${id}-org`} value={org} onChange={(e) => setQuery({ org: e.target.value })}>
             <option value="">All organisations</option>
             {orgs.map((c) => (
               <option key={c}>{c}</option>
             ))}
           </select>
-        </label>
-        <label>
-          <span>Sort by</span>
-          <select value={sort} onChange={(e) => setQuery({ sort: e.target.value === 'name' ? '' : e.target.value })}>
+        </div>
+        <div className="filter">
+          <label htmlFor={`${id}-sort`}>Sort by</label>
+          <select
+            id={`${id}-sort`}
+            value={sort}
+            onChange={(e) => setQuery({ sort: e.target.value === 'name' ? '' : e.target.value })}
+          >
             {Object.entries(SORTS).map(([k, v]) => (
               <option key={k} value={k}>
                 {v.label}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </form>
       <p className="result-count" role="status">
         {shown.length === index.officials.length

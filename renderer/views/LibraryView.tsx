@@ -8,12 +8,14 @@ import { useLibrary } from '../state/library';
 
 const DAY = 86_400_000;
 
+const shortDate = (iso: string) =>
+  new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(iso));
+
 function Expiry({ expires }: { expires: string | null }) {
   const now = useClock((s) => Math.floor(s.now / 60_000) * 60_000);
   if (!expires) return null;
   const left = Date.parse(expires) - now;
-  if (left > 14 * DAY)
-    return <span className="pack-meta-item">Expires {new Date(expires).toLocaleDateString('en-GB')}</span>;
+  if (left > 14 * DAY) return <span className="pack-meta-item">Expires {shortDate(expires)}</span>;
   return (
     <span className="pack-warning" role="note">
       {left <= 0
@@ -59,9 +61,7 @@ function PackCard({ pack }: { pack: PackSummary }) {
           {pack.origin === 'signed' ? 'Signed' : 'Local draft'} · version {pack.version}
         </span>
         <span className="pack-meta-item">
-          {pack.publishedAt
-            ? `Published ${new Date(pack.publishedAt).toLocaleDateString('en-GB')}`
-            : `Installed ${new Date(pack.installedAt).toLocaleDateString('en-GB')}`}
+          {pack.publishedAt ? `Published ${shortDate(pack.publishedAt)}` : `Installed ${shortDate(pack.installedAt)}`}
         </span>
         <Expiry expires={pack.expires} />
       </p>

@@ -1,7 +1,7 @@
 import type { ItemDetail } from '../../shared/api';
 import type { PackItemOf } from '../../shared/model';
 import { countdown, formatDuration } from '../../shared/time';
-import { Markdown, splitSections } from '../components/Markdown';
+import { keyLines, Markdown, splitSections } from '../components/Markdown';
 import { Photo } from '../components/Photo';
 import { StarButton } from '../components/StarButton';
 import { PriorityBadge } from '../components/Status';
@@ -18,14 +18,23 @@ function Countdown({ start, end }: { start: number; end: number }) {
   return <span className="status-pill">Starts {countdown(now, start)}</span>;
 }
 
-/** A talking point with its text, so the card can be read without clicking through. */
+/** What to ask and what to avoid, at a glance; the full brief one click away. */
 function PointBody({ packId, id }: { packId: string; id: string }) {
   const item = useItem(packId, 'talking-point', id);
   if (item?.status !== 'ready') return null;
-  return <Markdown source={item.value.body} packId={packId} />;
+  return (
+    <>
+      <Markdown root={keyLines(item.value.body)} packId={packId} />
+      <details className="point-details">
+        <summary>Full talking point</summary>
+        <Markdown source={item.value.body} packId={packId} />
+      </details>
+    </>
+  );
 }
 
 const LOGISTICS = /logistic|practical|arrival|protocol/i;
+const OBJECTIVE = /objective|goal|aim|purpose/i;
 
 /** One screen to read in a minute before walking in: why, what to say, who, how. */
 export function MeetingView({ item, index }: { item: ItemDetail & PackItemOf<'meeting'>; index: PackIndex }) {
@@ -35,7 +44,8 @@ export function MeetingView({ item, index }: { item: ItemDetail & PackItemOf<'me
   const points = index.talkingPointsForMeeting.get(item.id) ?? [];
   const { intro, sections } = splitSections(item.body);
   const logistics = sections.filter((s) => LOGISTICS.test(s.title));
-  const other = sections.filter((s) => !LOGISTICS.test(s.title));
+  const objectives = sections.filter((s) => OBJECTIVE.test(s.title));
+  const other = sections.filter((s) => !LOGISTICS.test(s.title) && !OBJECTIVE.test(s.title));
   return (
     <article className="page page-wide meeting">
       <header className="page-header">
@@ -68,7 +78,14 @@ export function MeetingView({ item, index }: { item: ItemDetail & PackItemOf<'me
         <div className="col-main">
           <section aria-labelledby="objective-heading" className="card-section">
             <h2 id="objective-heading">Objective</h2>
-            <Markdown root={intro} packId={packId} />
+            {objectives.map((s) => (
+              <Markdown key={s.title} root={s.root} packId={packId} />
+            ))}
+            {intro.children.length > 0 && (
+              <div className={objectives.length ? 'context' : undefined}>
+                <Markdown root={intro} packId={packId} />
+              </div>
+            )}
             {other.map((s) => (
               <div key={s.title} className="subsection">
                 <h3>{s.title}</h3>
