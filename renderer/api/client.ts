@@ -24,10 +24,9 @@ export function buildApi(invoke: Invoke): BriefbookApi {
   ) as BriefbookApi;
 }
 
+/** Events are passed on by their `type`; listeners ignore the types they do not know. */
 export function isApiEvent(value: unknown): value is ApiEvent {
-  if (typeof value !== 'object' || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return type === 'packs-changed' || type === 'sync-progress' || type === 'sync-finished';
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /** Turn whatever came back as an error into a BriefbookError with a readable message. */
