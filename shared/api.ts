@@ -16,6 +16,7 @@ import {
   type PackItem,
 } from './model';
 import { annotationApiParams, type AnnotationApiResults } from './annotationsApi';
+import { syncApiParams, type SyncApiResults } from './syncApi';
 
 // ---- results ---------------------------------------------------------------
 
@@ -190,12 +191,13 @@ export const apiParams = {
     })
     .strict(),
   ...annotationApiParams,
+  ...syncApiParams,
 } as const;
 
 export type ApiMethod = keyof typeof apiParams;
 export const API_METHODS = Object.keys(apiParams) as ApiMethod[];
 
-export interface ApiResults extends AnnotationApiResults {
+export interface ApiResults extends AnnotationApiResults, SyncApiResults {
   appInfo: AppInfo;
   listPacks: PackSummary[];
   getPack: PackContents;

@@ -12,6 +12,8 @@ import { createEventHub, type EventHub } from './events';
 import { exportPdf } from '../pdf/exportPdf';
 import { search } from '../search/index';
 import * as annotations from '../annotations/index';
+import { assertReadable, createSyncService, setupSync, type SyncService } from '../sync/index';
+import { syncApi } from '../sync/api';
 
 export interface CoreOptions {
   dataDir: string;
@@ -21,6 +23,8 @@ export interface CoreOptions {
   /** Install the bundled sample pack when the data folder is new. */
   installSample?: boolean;
   now?: () => Date;
+  /** Sync subscriptions shortly after opening and then periodically (default: in the app and the browser host, not the CLI). */
+  backgroundSync?: boolean;
 }
 
 export interface Core {
@@ -28,6 +32,7 @@ export interface Core {
   db: Db;
   events: EventHub;
   dataDir: string;
+  sync: SyncService;
   onEvent(listener: ApiEventListener): () => void;
   close(): void;
 }
@@ -42,15 +47,23 @@ export function openCore(options: CoreOptions): Core {
   const events = createEventHub();
   const now = options.now ?? (() => new Date());
   annotations.setupAnnotations();
+  setupSync();
+  const sync = createSyncService({ db, dataDir, emit: events.emit, now });
+  // Expired packs are locked and purged with or without a network.
+  sync.enforceExpiry();
+  if (options.backgroundSync ?? options.transport !== 'direct') sync.start();
 
   if (isNew && options.installSample) installSamplePack(db, now());
 
   const api: BriefbookApi = {
     appInfo: async () => ({ version: VERSION, dataDir, transport: options.transport }),
     listPacks: async () => listPacks(db),
-    getPack: async ({ packId }) => getPackContents(db, packId),
-    getItem: async ({ packId, kind, itemId }) => getItem(db, packId, kind, itemId),
-    getPhoto: async ({ packId, path: photoPath }) => getPhoto(db, packId, photoPath),
+    getPack: async ({ packId }) => (assertReadable(db, packId, now()), getPackContents(db, packId)),
+    getItem: async ({ packId, kind, itemId }) => (assertReadable(db, packId, now()), getItem(db, packId, kind, itemId)),
+    getPhoto: async ({ packId, path: photoPath }) => (
+      assertReadable(db, packId, now()),
+      getPhoto(db, packId, photoPath)
+    ),
     getSettings: async () => getSettings(db),
     updateSettings: async (patch) => updateSettings(db, patch),
     setStarred: async ({ starred, ...ref }) => ({ starred: setStarred(db, ref, starred, now()) }),
@@ -66,6 +79,14 @@ export function openCore(options: CoreOptions): Core {
     reattachAnnotation: async (p) => annotations.reattachAnnotation(db, p, now()),
     exportAnnotations: async ({ packId }) =>
       annotations.exportAnnotations(db, { packId, now: now(), app: `Briefbook ${VERSION}` }),
+    ...syncApi({
+      db,
+      dataDir,
+      sync,
+      emit: events.emit,
+      now,
+      exportNotes: (packId) => annotations.exportAnnotations(db, { packId, now: now(), app: `Briefbook ${VERSION}` }),
+    }),
     importAnnotations: async ({ json, restoreDeleted }) => {
       const report = annotations.importAnnotations(db, json, { restoreDeleted });
       events.emit({ type: 'annotations-changed', packId: null });
@@ -78,8 +99,12 @@ export function openCore(options: CoreOptions): Core {
     db,
     events,
     dataDir,
+    sync,
     onEvent: events.on,
-    close: () => db.close(),
+    close: () => {
+      sync.stop();
+      db.close();
+    },
   };
 }
 

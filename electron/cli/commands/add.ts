@@ -7,15 +7,20 @@ import type { Command } from '../command';
 import { requirePositional, stringOption } from '../args';
 import { isHttpUrl } from '../../packs/publish/http';
 import { addSigned } from './addSigned';
+import { addUrl } from './addUrl';
+import { isSubscriptionUrl } from '../../sync/index';
 
 export const add: Command = {
   name: 'add',
-  usage: 'briefbook add <source-dir | dist-dir | file.briefpack | URL> [--pubkey NAME.pub] [--repin] [--json]',
+  usage:
+    'briefbook add <source-dir | dist-dir | file.briefpack | URL> [--pubkey NAME.pub | --key-id ID] [--repin] [--json]',
   summary:
     'Install a signed pack (published folder, .briefpack or URL, verified against --pubkey or the pinned key), or a source folder as an unsigned local draft',
-  options: { pubkey: { type: 'string' }, repin: { type: 'boolean' } },
+  options: { pubkey: { type: 'string' }, 'key-id': { type: 'string' }, repin: { type: 'boolean' } },
   async run(ctx) {
     const target = requirePositional(ctx, 0, 'source-dir | dist-dir | file.briefpack | URL');
+    // A URL (http, https, file://) is a subscription: installed now, updated by `briefbook sync`.
+    if (isSubscriptionUrl(target) && !/\.briefpack$/i.test(new URL(target).pathname)) return addUrl(ctx, target);
     if (isHttpUrl(target) || !fs.existsSync(path.join(target, 'pack.yaml')))
       return addSigned(ctx, target, stringOption(ctx, 'pubkey'), ctx.values.repin === true);
     if (stringOption(ctx, 'pubkey'))

@@ -10,6 +10,7 @@ import { packCheck } from './packCheck';
 import { packVerify } from './packVerify';
 import { packs } from './packs';
 import { serve } from './serve';
+import { sync } from './sync';
 
 /** Every CLI command; help lists them in this order. */
 export const COMMANDS: readonly Command[] = [
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   packBuild,
   packVerify,
   add,
+  sync,
   packs,
   exportCommand,
   notesList,

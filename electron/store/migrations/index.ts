@@ -3,6 +3,7 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-search';
 import { migration003 } from './003-publisher-keys';
+import { migration004 } from './004-sync';
 import { migration005 } from './005-annotation-deletions';
 
 export interface Migration {
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
