@@ -105,7 +105,7 @@ export function resolveAnchor(text: string, anchor: TextAnchor, options: Resolve
     // one moved. Let step 2 weigh every occurrence (this one included).
   }
 
-  const norm = normalize(text);
+  const norm = normalizeCached(text);
   const quote = normalize(anchor.quote).text.trim();
   if (quote.length === 0) return null;
   const normHint = toNormalized(norm.map, hint);
@@ -130,7 +130,11 @@ export function resolveAnchor(text: string, anchor: TextAnchor, options: Resolve
   const matches = approxSearch(norm.text, quote, maxErrors);
   if (matches.length === 0) return null;
   const best = pickBest(
-    matches.map((m) => candidate(text, norm, m.start, m.end, 1 - m.errors / quote.length, anchor)),
+    matches.flatMap((m) =>
+      refinedSpans(norm.text, quote, m, maxErrors, anchor).map((r) =>
+        candidate(text, norm, r.start, r.end, r.similarity, anchor),
+      ),
+    ),
     normHint,
   );
   const strongContext = best.context >= STRONG_CONTEXT;
@@ -162,6 +166,78 @@ export function reanchor(
   } catch {
     return null;
   }
+}
+
+/**
+ * Approximate matching returns the span with the fewest errors, which can stop short
+ * of the real end (or start) when words were inserted near it: "…small-cell
+ * reportedly" beats "…small-cell reportedly vendor, ₩4." by a few edits. Offer the
+ * spans that end where the stored suffix begins again (and start where the prefix
+ * ends), each with its whole-quote similarity; context scoring then picks the right one.
+ */
+function refinedSpans(
+  text: string,
+  quote: string,
+  m: { start: number; end: number; errors: number },
+  slack: number,
+  anchor: TextAnchor,
+): { start: number; end: number; similarity: number }[] {
+  const base = { start: m.start, end: m.end, similarity: 1 - m.errors / quote.length };
+  if (quote.length > MAX_REFINED_QUOTE) return [base];
+  const suffixHead = normalize(anchor.suffix).text.slice(0, 12);
+  const prefixTail = normalize(anchor.prefix).text.slice(-12);
+  const ends = new Set([m.end]);
+  const starts = new Set([m.start]);
+  // A quote that ended (or began) the text probably still does.
+  if (anchor.suffix === '' && text.length - m.end <= slack) ends.add(text.length);
+  if (anchor.prefix === '' && m.start <= slack) starts.add(0);
+  if (suffixHead.trim().length >= 4) {
+    for (const at of occurrencesIn(text, suffixHead, m.end - slack, m.end + slack)) if (at > m.start) ends.add(at);
+  }
+  if (prefixTail.trim().length >= 4) {
+    for (const at of occurrencesIn(text, prefixTail, m.start - slack - prefixTail.length, m.start + slack)) {
+      const s = at + prefixTail.length;
+      if (s < m.end) starts.add(s);
+    }
+  }
+  if (ends.size === 1 && starts.size === 1) return [base];
+  const out: { start: number; end: number; similarity: number }[] = [];
+  for (const s of starts)
+    for (const e of ends) {
+      if (e <= s) continue;
+      const d = levenshtein(quote, text.slice(s, e), quote.length);
+      out.push({ start: s, end: e, similarity: Math.max(0, 1 - d / quote.length) });
+    }
+  return out.length > 0 ? out : [base];
+}
+
+/** Quotes longer than this skip boundary refinement (it is quadratic in the quote's length). */
+const MAX_REFINED_QUOTE = 2000;
+
+function occurrencesIn(text: string, needle: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(needle, Math.max(0, from)); i !== -1 && i <= to; i = text.indexOf(needle, i + 1))
+    out.push(i);
+  return out;
+}
+
+/** Edit distance of a and b, stopping early once it exceeds `cap` (returns cap + 1). */
+function levenshtein(a: string, b: string, cap: number): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let cur = new Array<number>(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (cur[j]! < rowMin) rowMin = cur[j]!;
+    }
+    if (rowMin > cap) return cap + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length]!;
 }
 
 function contextAt(text: string, start: number, end: number): Pick<TextAnchor, 'prefix' | 'suffix'> {
@@ -247,6 +323,13 @@ interface Normalized {
   text: string;
   /** map[i] = index in the original text of normalized character i; map[length] = original length. */
   map: number[];
+}
+
+// Re-anchoring handles all annotations of one item in a row: normalize its text once.
+let cached: { text: string; norm: Normalized } | null = null;
+function normalizeCached(text: string): Normalized {
+  if (cached?.text !== text) cached = { text, norm: normalize(text) };
+  return cached.norm;
 }
 
 function normalize(s: string): Normalized {

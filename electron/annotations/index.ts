@@ -24,4 +24,4 @@ export {
 } from './repo';
 export { exportAnnotations, importAnnotations, buildExport, parseExport, importExport } from './exchange';
 export { reanchorAfterInstall, reanchorItem, type ReanchorStats } from './reanchor';
-export { setAnnotationIndexer, type AnnotationIndexer } from './searchSeam';
+export { getAnnotationIndexer, setAnnotationIndexer, type AnnotationIndexer } from './searchSeam';

@@ -58,7 +58,8 @@ export function reanchorItem(
     stats[how]++;
     if (JSON.stringify(annotation) !== JSON.stringify(before)) {
       writeAnnotation(db, annotation);
-      indexAnnotation(db, annotation);
+      // The index holds the quote and the note; only a reworded quote needs re-indexing.
+      if (annotation.anchor?.quote !== before.anchor?.quote) indexAnnotation(db, annotation);
     }
   }
   return stats;

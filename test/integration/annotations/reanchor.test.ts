@@ -179,6 +179,21 @@ describe('editing annotations', () => {
     expect((await core.api.listAnnotations({})).total).toBe(0);
   });
 
+  it('keeps the search index in step with every edit', async () => {
+    install(version1());
+    const found = async (q: string) =>
+      (await core.api.search({ query: q, kinds: ['annotation'] })).hits.map((h) => h.annotationId);
+    const a = await core.api.createAnnotation({ packId: PACK_ID, kind: 'note', itemId: caseId(0), note: 'Zanzibar' });
+    expect(await found('zanzibar')).toEqual([a.id]);
+    await core.api.updateAnnotation({ id: a.id, note: 'Kilimanjaro' });
+    expect(await found('zanzibar')).toEqual([]);
+    expect(await found('kilimanjaro')).toEqual([a.id]);
+    await core.api.deleteAnnotation({ id: a.id });
+    expect(await found('kilimanjaro')).toEqual([]);
+    await core.api.restoreAnnotation({ id: a.id });
+    expect(await found('kilimanjaro')).toEqual([a.id]);
+  });
+
   it('re-attaches an orphan to a selection the reader chooses', async () => {
     install(version1());
     const deletedCase = EDIT_TABLE.findIndex((c) => c.name === 'paragraph deleted');
