@@ -7,7 +7,7 @@
 //   5. decoding (strict UTF-8, canonical JSON) and the same item schemas and reference
 //      checks as the source checker (decodePack).
 // Only a pack that passed all five is handed to the store.
-import { BriefbookError, type Problem } from '../../../shared/errors';
+import { BriefbookError, formatProblem, type Problem } from '../../../shared/errors';
 import {
   MANIFEST_LIMITS,
   manifestMeta,
@@ -48,11 +48,11 @@ const badSignature = (message: string) => new BriefbookError('bad-signature', me
 
 function invalid(problems: Problem[], what = 'The published pack'): BriefbookError {
   const n = problems.length;
-  return new BriefbookError(
-    'invalid-pack',
-    `${what} has ${n} problem${n === 1 ? '' : 's'}; nothing was installed.`,
-    problems,
-  );
+  const message =
+    n === 1
+      ? `${what} was refused: ${formatProblem(problems[0]!)}. Nothing was installed.`
+      : `${what} has ${n} problems; nothing was installed.`;
+  return new BriefbookError('invalid-pack', message, problems);
 }
 
 function checkEndorsement(from: PublicKeyInfo, to: { publicKey: string }, signature: string): boolean {
@@ -109,7 +109,7 @@ export function verifyManifest(
     const signer = publicKeyFromBase64(claimed.publicKey);
     if (!chain)
       throw badSignature(
-        `The pack is signed by key ${signer.keyId}, but you trust key ${anchor.keyId} for it, and the manifest carries no rotation to ${signer.keyId} signed by ${anchor.keyId}. An unsigned key change is refused: confirm the new key id with the publisher (by phone) before trusting it.`,
+        `The pack is signed by key ${signer.keyId}, but you trust key ${anchor.keyId} for it, and the manifest carries no rotation to ${signer.keyId} signed by ${anchor.keyId}. An unsigned key change is refused: confirm the new key id with the publisher by phone, then trust it explicitly (briefbook add … --pubkey NEW.pub --repin).`,
       );
     if (signer.keyId !== claimed.keyId || !verifySignature(signer, bytes, signature))
       throw badSignature(
