@@ -2,6 +2,7 @@
 // components. The route also becomes settings.lastLocation so the app reopens there.
 import { type Route } from '../lib/routes';
 import { packIndex } from '../lib/packIndex';
+import { loadAnnotations } from './annotations';
 import { ensureItem, ensurePack, loadPacks, useLibrary } from './library';
 import { useNavigation } from './navigation';
 import { updateSettings, useSettings } from './settings';
@@ -20,6 +21,7 @@ function load(route: Route): void {
       return;
     case 'item':
       void ensureItem({ packId: route.packId, kind: route.kind, itemId: route.itemId });
+      void loadAnnotations({ packId: route.packId, kind: route.kind, itemId: route.itemId }, true);
       void ensurePack(route.packId).then(() => {
         // A meeting card shows its talking points in full: fetch them with it.
         const contents = useLibrary.getState().contents[route.packId];

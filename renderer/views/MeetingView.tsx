@@ -3,6 +3,7 @@ import type { PackItemOf } from '../../shared/model';
 import { countdown, formatDuration } from '../../shared/time';
 import { keyLines, Markdown, splitSections } from '../components/Markdown';
 import { Photo } from '../components/Photo';
+import { ReaderNotes } from '../components/ReaderNotes';
 import { StarButton } from '../components/StarButton';
 import { PriorityBadge } from '../components/Status';
 import { TimeRange } from '../components/Time';
@@ -174,6 +175,7 @@ export function MeetingView({ item, index }: { item: ItemDetail & PackItemOf<'me
               <Markdown root={s.root} packId={packId} />
             </section>
           ))}
+          <ReaderNotes item={{ packId, kind: 'meeting', itemId: item.id }} about="this meeting" />
         </aside>
       </div>
     </article>

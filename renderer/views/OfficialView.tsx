@@ -2,6 +2,7 @@ import type { ItemDetail } from '../../shared/api';
 import type { PackItemOf } from '../../shared/model';
 import { Markdown } from '../components/Markdown';
 import { Photo } from '../components/Photo';
+import { ReaderNotes } from '../components/ReaderNotes';
 import { PriorityBadge } from '../components/Status';
 import { TimeRange } from '../components/Time';
 import { href } from '../lib/routes';
@@ -88,6 +89,7 @@ export function OfficialView({ item, index }: { item: ItemDetail & PackItemOf<'o
               </ul>
             )}
           </section>
+          <ReaderNotes item={{ packId, kind: 'official', itemId: item.id }} about={data.name} />
         </aside>
       </div>
     </article>

@@ -55,3 +55,14 @@ test('a deep link to an item opens it directly and survives a reload', async ({ 
   await profile.back();
   await profile.expectScreen(samplePack.official('albright-nathan').name);
 });
+
+test('a note on an official is kept with the reader’s data', async ({ page, host }) => {
+  await page.goto(`${host.url}#/pack/sample-trilateral-honolulu-2027/official/lee-ha-eun`);
+  const profile = new ProfilePage(page);
+  await profile.expectScreen(samplePack.official('lee-ha-eun').name);
+  await expect(profile.notes).toContainText('None yet.');
+  await profile.addNote('Prefers to open in Korean; thank her for the Busan visit.');
+  await expect(profile.notes.getByRole('listitem')).toHaveText(/thank her for the Busan visit/);
+  await page.reload();
+  await expect(profile.notes.getByRole('listitem')).toHaveText(/thank her for the Busan visit/);
+});

@@ -6,6 +6,7 @@ export class ProfilePage extends AppShell {
   readonly biography: Locator;
   readonly meetings: Locator;
   readonly talkingPoints: Locator;
+  readonly notes: Locator;
 
   constructor(page: Page) {
     super(page);
@@ -13,6 +14,12 @@ export class ProfilePage extends AppShell {
     this.biography = page.getByRole('region', { name: 'Biography' });
     this.meetings = page.getByRole('region', { name: /^Meetings with/ }).getByRole('listitem');
     this.talkingPoints = page.getByRole('region', { name: 'Talking points for them' }).getByRole('listitem');
+    this.notes = page.getByRole('region', { name: 'Your notes' });
+  }
+
+  async addNote(text: string): Promise<void> {
+    await this.notes.getByRole('textbox').fill(text);
+    await this.notes.getByRole('button', { name: 'Add note' }).click();
   }
 
   /** The photo has been decoded and has real pixels, not just an <img> element. */
