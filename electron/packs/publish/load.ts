@@ -56,9 +56,19 @@ export function claimedPackId(bytes: Buffer): string | null {
 }
 
 export async function fetchPublished(fetcher: PackFetcher, options: FetchOptions): Promise<FetchedPack> {
-  const { manifest: bytes, signature } = await fetcher.fetchManifest();
-  const trust = typeof options.trust === 'function' ? options.trust(claimedPackId(bytes)) : options.trust;
-  const verified = verifyManifest(bytes, signature, trust, { now: options.now });
+  const verifyFetched = async () => {
+    const { manifest: bytes, signature } = await fetcher.fetchManifest();
+    const trust = typeof options.trust === 'function' ? options.trust(claimedPackId(bytes)) : options.trust;
+    return verifyManifest(bytes, signature, trust, { now: options.now });
+  };
+  let verified: VerifiedManifest;
+  try {
+    verified = await verifyFetched();
+  } catch (err) {
+    // The two files may have been fetched across a publisher's update: fetch both once more.
+    if (!(err instanceof BriefbookError) || err.code !== 'bad-signature') throw err;
+    verified = await verifyFetched();
+  }
   const { manifest } = verified;
   const installed = options.installedVersion?.(manifest.packId) ?? null;
   if (installed !== null && manifest.version < installed)
