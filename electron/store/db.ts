@@ -23,6 +23,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+  // REPLACE conflicts must fire delete triggers too: the trigger that guards the
+  // reader's annotations against any deletion but their own depends on it.
+  db.pragma('recursive_triggers = ON');
   migrate(db, options.migrations ?? MIGRATIONS);
   return db;
 }
@@ -32,6 +35,11 @@ export function schemaVersion(db: Db): number {
 }
 
 export function migrate(db: Db, migrations: readonly Migration[]): void {
+  // A gap (say 005 shipped before 004) would make profiles skip a migration forever.
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1)
+      throw new Error(`Migration ${m.name} is numbered ${m.version}; expected ${i + 1} (no gaps, in order).`);
+  });
   const current = schemaVersion(db);
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {

@@ -131,3 +131,22 @@ describe('the store', () => {
     expect(getSettings(db)).toMatchObject({ textSize: 16, theme: 'dark' });
   });
 });
+
+describe('migrations', () => {
+  it('refuses a numbering gap instead of letting profiles skip a migration', () => {
+    const gap = [MIGRATIONS[0]!, { ...MIGRATIONS[1]!, version: 3 }];
+    expect(() => openDatabase(path.join(tempDir(), DB_FILE_NAME), { migrations: gap })).toThrow(
+      /numbered 3; expected 2/,
+    );
+  });
+
+  it('applies only the migrations a profile has not seen yet', () => {
+    const dir = tempDir();
+    const old = openDatabase(path.join(dir, DB_FILE_NAME), { migrations: MIGRATIONS.slice(0, 1) });
+    installPack(old, readSourceFolder(writeSourcePack()), local);
+    old.close();
+    const upgraded = freshDb(dir);
+    expect(schemaVersion(upgraded)).toBe(MIGRATIONS.length);
+    expect(listPacks(upgraded).map((p) => p.id)).toEqual(['test-summit']);
+  });
+});
