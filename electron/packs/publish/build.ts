@@ -172,12 +172,18 @@ export async function buildPublished(sourceDir: string, options: BuildOptions): 
       'invalid-input',
       `${outDir} is a pack source folder; give an output folder for the published pack.`,
     );
+  const publishedAt = options.publishedAt ?? new Date();
+  if (pack.meta.expires && Date.parse(pack.meta.expires) <= publishedAt.getTime())
+    throw new BriefbookError(
+      'expired',
+      `The pack expired on ${pack.meta.expires} (pack.yaml "expires"); readers would refuse it. Nothing was written. Move the date or remove it.`,
+    );
   const previous = readPrevious(outDir, pack.meta.id);
   const continuity = keyContinuity(previous, options.key, options.forceNewKey ?? false);
   const publication = createPublication(pack, {
     key: options.key,
     version: (previous?.version ?? 0) + 1,
-    publishedAt: options.publishedAt ?? new Date(),
+    publishedAt,
     nextKey: options.nextKey,
     ...continuity,
   });

@@ -114,6 +114,15 @@ describe('pack build', () => {
     expect(fs.readFileSync(path.join(out, 'manifest.json')).equals(before)).toBe(true);
   });
 
+  it('refuses to publish a pack that has already expired', async () => {
+    const dir = tempDir();
+    const source = writeSource(path.join(dir, 'src'), { expires: '2030-01-01T00:00:00Z' });
+    await expect(
+      buildPublished(source, { key: makeKey(), outDir: path.join(dir, 'dist'), publishedAt: new Date('2031-01-01') }),
+    ).rejects.toMatchObject({ code: 'expired' });
+    expect(fs.existsSync(path.join(dir, 'dist'))).toBe(false);
+  });
+
   it('refuses a damaged manifest in the folder rather than restarting at version 1', async () => {
     const dir = tempDir();
     const source = writeSource(path.join(dir, 'src'));

@@ -55,7 +55,7 @@ ${name} is a fictional official. ${extra}
 }
 
 /** Write a valid source pack; returns its folder. */
-export function writeSource(dir: string, options: { expires?: string } = { expires: '2030-06-30T00:00:00Z' }): string {
+export function writeSource(dir: string, options: { expires?: string } = { expires: '2099-06-30T00:00:00Z' }): string {
   const w = (rel: string, text: string | Buffer) => {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);

@@ -175,8 +175,8 @@ describe('refused, with the store unchanged', () => {
   });
 
   it('an expired pack', async () => {
-    await expectRefused(copyOfV2(), 'expired', /expired on 2030-06-30T00:00:00Z/, {
-      now: new Date('2031-01-01T00:00:00Z'),
+    await expectRefused(copyOfV2(), 'expired', /expired on 2099-06-30T00:00:00Z/, {
+      now: new Date('2100-01-01T00:00:00Z'),
     });
   });
 
