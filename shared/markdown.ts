@@ -8,8 +8,13 @@ import type { Nodes, Root } from 'mdast';
 
 export type { Root as MarkdownRoot, Nodes as MarkdownNode } from 'mdast';
 
+// Building the GFM extensions costs more than parsing a typical item: build them once.
+let extensions: { extensions: ReturnType<typeof gfm>[]; mdastExtensions: ReturnType<typeof gfmFromMarkdown>[] } | null =
+  null;
+
 export function parseMarkdown(source: string): Root {
-  return fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  extensions ??= { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+  return fromMarkdown(source, extensions);
 }
 
 /** Leaf text as it appears in the plain text: the node and where its text starts. */

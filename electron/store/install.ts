@@ -80,10 +80,14 @@ export function installPack(db: Db, pack: LoadedPack, info: InstallInfo): Instal
       installed: (info.now ?? new Date()).toISOString(),
     });
 
-    db.prepare('DELETE FROM items WHERE pack_id = ?').run(packId);
-    const insertItem = db.prepare(
+    // Only what changed is written: an update of 1 % of a large pack touches 1 % of
+    // the rows and parses 1 % of the Markdown.
+    const upsertItem = db.prepare(
       `INSERT INTO items (pack_id, kind, id, title, data_json, body, plain_text, sha256, starts_at, ends_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT(pack_id, kind, id) DO UPDATE SET title = excluded.title, data_json = excluded.data_json,
+         body = excluded.body, plain_text = excluded.plain_text, sha256 = excluded.sha256,
+         starts_at = excluded.starts_at, ends_at = excluded.ends_at`,
     );
     const added: ItemKey[] = [];
     const changed: ItemKey[] = [];
@@ -91,9 +95,9 @@ export function installPack(db: Db, pack: LoadedPack, info: InstallInfo): Instal
       const sha = itemSha256(item);
       const key = `${item.kind}/${item.id}`;
       const old = oldShas.get(key);
-      if (old === undefined) added.push({ kind: item.kind, id: item.id });
-      else if (old !== sha) changed.push({ kind: item.kind, id: item.id });
       oldShas.delete(key);
+      if (old === sha) continue;
+      (old === undefined ? added : changed).push({ kind: item.kind, id: item.id });
       let startsAt: number | null = null;
       let endsAt: number | null = null;
       if (item.kind === 'meeting') {
@@ -101,7 +105,7 @@ export function installPack(db: Db, pack: LoadedPack, info: InstallInfo): Instal
         startsAt = localToInstant(item.data.start, zone);
         endsAt = localToInstant(item.data.end, zone);
       }
-      insertItem.run(
+      upsertItem.run(
         packId,
         item.kind,
         item.id,
@@ -114,8 +118,10 @@ export function installPack(db: Db, pack: LoadedPack, info: InstallInfo): Instal
         endsAt,
       );
     }
+    const deleteItem = db.prepare('DELETE FROM items WHERE pack_id = ? AND kind = ? AND id = ?');
     const removed = [...oldShas.keys()].map((k) => {
       const [kind, id] = k.split('/') as [ItemKind, string];
+      deleteItem.run(packId, kind, id);
       return { kind, id };
     });
 
