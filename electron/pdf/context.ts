@@ -108,12 +108,14 @@ export function initialsOf(name: string): string {
 }
 
 /** Starts a top-level section on a new page: running header, anchor, bookmark, title. */
-export function startSection(ctx: Ctx, title: string, dest: string, intro?: Span[]): void {
+export function startSection(ctx: Ctx, title: string, dest: string, intro?: Span[] | 'no-title'): void {
   const { w } = ctx;
   w.section = title;
   w.newPage();
   w.anchor(dest);
   ctx.outline = w.doc.outline.addItem(title);
+  // Meeting cards keep the whole page for the card; the running header names the section.
+  if (intro === 'no-title') return;
   w.paragraph([{ text: title, style: { size: TYPE.h1.size, color: COLORS.accent, serif: true, bold: true } }], {
     leading: TYPE.h1.leading,
     after: 4,
@@ -130,7 +132,7 @@ export function bookmark(ctx: Ctx, title: string): void {
 }
 
 export function kicker(text: string, color: string = COLORS.accent): Span {
-  return { text: text.toUpperCase(), style: { size: TYPE.kicker.size, color, bold: true, tracking: 0.8 } };
+  return { text: text.toUpperCase(), style: { size: TYPE.kicker.size, color, bold: true, tracking: 0.5 } };
 }
 
 export function langOfOfficial(country: string | undefined): CjkLang {

@@ -82,10 +82,8 @@ export function registerFonts(doc: PDFKit.PDFDocument, options: { helvetica?: bo
       doc.registerFont(key, HELVETICA[key as LatinFace]);
     } else doc.registerFont(key, fontBytes(file));
   }
-  for (const [lang, face] of Object.entries(CJK_FACES)) {
-    if (helvetica) doc.registerFont(`cjk-${lang}`, 'Helvetica');
-    else doc.registerFont(`cjk-${lang}`, fontBytes(CJK_FILE), face);
-  }
+  if (!helvetica)
+    for (const [lang, face] of Object.entries(CJK_FACES)) doc.registerFont(`cjk-${lang}`, fontBytes(CJK_FILE), face);
   const loaded = new Map<FontKey, PdfFont>();
   const get = (key: FontKey): PdfFont => {
     let f = loaded.get(key);
@@ -113,6 +111,8 @@ export function registerFonts(doc: PDFKit.PDFDocument, options: { helvetica?: bo
     width: (key, text, size) => get(key).widthOfString(text, size),
     get,
     runs(text, latin, lang) {
+      // The Helvetica baseline sets everything in one face (CJK prints as empty boxes there).
+      if (helvetica) return [{ text, key: latin }];
       const out: { text: string; key: FontKey }[] = [];
       let cur = '';
       let curCjk: boolean | null = null;

@@ -37,7 +37,7 @@ export function drawCover(ctx: Ctx, exportedAt: Date, watermark: string | null):
   // A band of colour down the left edge, the title set large below a third of the page.
   w.doc.save().rect(0, 0, 14, g.height).fill(COLORS.accent).restore();
   w.y = g.height * 0.2;
-  w.paragraph([{ text: 'BRIEFING BOOK', style: { size: 9, color: COLORS.accent, bold: true, tracking: 2.4 } }], {
+  w.paragraph([{ text: 'BRIEFING BOOK', style: { size: 9, color: COLORS.accent, bold: true, tracking: 0.8 } }], {
     after: 14,
   });
   w.paragraph([{ text: pack.title, style: { size: 28, color: COLORS.ink, serif: true, bold: true } }], {
@@ -50,7 +50,7 @@ export function drawCover(ctx: Ctx, exportedAt: Date, watermark: string | null):
   });
   w.rule(COLORS.accent, 2, w.left, w.left + 72);
   w.y += 22;
-  const label: Style = { size: 7.5, color: COLORS.faint, bold: true, tracking: 1 };
+  const label: Style = { size: 7.5, color: COLORS.faint, bold: true, tracking: 0.5 };
   const value: Style = { size: 10.5, color: COLORS.ink };
   const start = Date.parse(`${pack.event.start}T12:00:00Z`);
   const rows: [string, string][] = [

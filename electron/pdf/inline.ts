@@ -73,8 +73,13 @@ function tokenize(fonts: FontSet, spans: Span[]): Token[] {
   const tokens: Token[] = [];
   let prevEndsBreakable = true;
   let prevLast = '';
+  let before = ' ';
   for (const span of spans) {
-    const parts = span.text.split('\n');
+    // Quotes are curled knowing the character before the span ("Watanabe" + "'s").
+    const parts = smartQuotes(before + span.text)
+      .slice(1)
+      .split('\n');
+    before = span.text.slice(-1) || before;
     parts.forEach((part, partIndex) => {
       if (partIndex > 0) {
         tokens.push({
@@ -138,6 +143,16 @@ function tokenize(fonts: FontSet, spans: Span[]): Token[] {
     });
   }
   return tokens;
+}
+
+/** Typographic quotes and apostrophes (one character for one: text offsets do not move). */
+export function smartQuotes(text: string): string {
+  if (!text.includes('"') && !text.includes("'")) return text;
+  return text
+    .replace(/(^|[\s([{\u2014\u2013-])"/g, '$1\u201c')
+    .replace(/"/g, '\u201d')
+    .replace(/(^|[\s([{\u2014\u2013-])'/g, '$1\u2018')
+    .replace(/'/g, '\u2019');
 }
 
 function splitLatin(text: string): string[] {

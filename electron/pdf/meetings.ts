@@ -26,7 +26,7 @@ const PRIORITY_COLOR = { high: COLORS.high, medium: COLORS.medium, low: COLORS.l
 
 export function drawMeetings(ctx: Ctx): void {
   ctx.c.meetings.forEach((m, i) => {
-    if (i === 0) startSection(ctx, 'Meetings', 'meetings');
+    if (i === 0) startSection(ctx, 'Meetings', 'meetings', 'no-title');
     else ctx.w.newPage();
     drawMeeting(ctx, m);
     ctx.itemDone();
@@ -38,6 +38,7 @@ function drawMeeting(ctx: Ctx, m: Meeting): void {
   const dest = destOf('meeting', m.id);
   w.anchor(dest);
   bookmark(ctx, m.data.title);
+  w.continued = m.data.title;
   w.paragraph([kicker(`Meeting · ${longDay(m.day)}`)], { after: 3 });
   w.paragraph([{ text: m.data.title, style: { size: TYPE.h2.size + 1, color: COLORS.ink, serif: true, bold: true } }], {
     leading: TYPE.h2.leading,
@@ -93,11 +94,6 @@ function drawMeeting(ctx: Ctx, m: Meeting): void {
     });
   }
 
-  if (m.data.participants.length) {
-    h3(w, 'Participants', 56);
-    drawParticipants(ctx, m.data.participants);
-  }
-
   const tps = m.data.talkingPoints
     .map((id) => c.talkingPoints.find((t) => t.id === id))
     .filter((t): t is NonNullable<typeof t> => t !== undefined);
@@ -120,7 +116,13 @@ function drawMeeting(ctx: Ctx, m: Meeting): void {
       w.paragraph(spans, { after: 3 });
     }
   }
+  if (m.data.participants.length) {
+    h3(w, 'Participants', 56);
+    drawParticipants(ctx, m.data.participants);
+  }
+
   readerNotes(ctx, 'meeting', m.id, 'jp');
+  w.continued = null;
 }
 
 /** Label/value rows on a tinted panel. */
@@ -128,7 +130,7 @@ export function drawFacts(ctx: Ctx, facts: [string, Span[]][]): void {
   const { w } = ctx;
   const labelW = 52;
   const pad = 8;
-  const label: Style = { size: TYPE.kicker.size, color: COLORS.accent, bold: true, tracking: 0.8 };
+  const label: Style = { size: TYPE.kicker.size, color: COLORS.accent, bold: true, tracking: 0.5 };
   const laid = facts.map(([l, v]) => ({ l, lines: w.layout(v, 1.4, w.width - labelW - 2 * pad) }));
   const h = laid.reduce((s, r) => s + r.lines.reduce((a, l) => a + l.height, 0), 0) + 2 * pad + (laid.length - 1) * 3;
   w.ensure(h);

@@ -121,7 +121,7 @@ export function drawTalkingPoints(ctx: Ctx): void {
       [
         {
           text: PRIORITY_TITLE[p].toUpperCase(),
-          style: { size: 9, color: PRIORITY_COLOR[p], bold: true, tracking: 1.2 },
+          style: { size: 9, color: PRIORITY_COLOR[p], bold: true, tracking: 0.6 },
         },
       ],
       {
@@ -200,8 +200,10 @@ export function drawNotes(ctx: Ctx): void {
     w.anchor(destOf('note', n.id));
     bookmark(ctx, n.data.title);
     w.paragraph(title, { leading: TYPE.h2.leading, after: 6 });
+    w.continued = n.data.title;
     body(ctx, 'note', n.id, n.body, 'jp', n.data.title);
     readerNotes(ctx, 'note', n.id, 'jp');
+    w.continued = null;
     ctx.itemDone();
   });
 }

@@ -32,6 +32,8 @@ export class PageWriter {
   /** A list bullet or number drawn left of the next line. */
   marker: Line | null = null;
   onPage: ((page: number) => void) | null = null;
+  /** Title of the item that runs on: repeated at the top of its continuation pages. */
+  continued: string | null = null;
 
   constructor(doc: PDFKit.PDFDocument, fonts: FontSet, geo: PageGeometry, furniture: Furniture) {
     this.doc = doc as Doc;
@@ -62,6 +64,22 @@ export class PageWriter {
     this.marker = null;
     if (this.furniture.watermark) this.drawWatermark(this.furniture.watermark);
     this.drawFurniture(options.bare === true);
+    this.y = this.geo.top;
+    if (this.continued && !options.bare) {
+      const line = layoutInline(
+        this.fonts,
+        [
+          {
+            text: `${this.continued} (continued)`,
+            style: { size: TYPE.small.size, color: COLORS.faint, italic: true },
+          },
+        ],
+        this.geo.right - this.geo.left,
+        1.4,
+      )[0]!;
+      this.drawLine(line, this.geo.left);
+      this.y += 6;
+    }
     this.bars = bars;
     this.marker = marker;
     this.onPage?.(this.pageNumber);
