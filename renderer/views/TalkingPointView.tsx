@@ -22,7 +22,7 @@ export function TalkingPointView({
   ) satisfies ScheduledMeeting[];
   const officials = data.officials.map((id) => index.official.get(id)).filter((o) => o !== undefined);
   return (
-    <article className="page">
+    <article className="page page-wide">
       <header className="page-header">
         <p className="eyebrow">Talking point{data.topic ? ` · ${data.topic}` : ''}</p>
         <h1 tabIndex={-1}>{data.title}</h1>

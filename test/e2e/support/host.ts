@@ -19,7 +19,10 @@ export async function startHost(): Promise<BriefbookHost> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefbook-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(root, 'electron/cli/bin.cjs'), 'serve', '--data', dataDir, '--port', '0'],
+    // What `electron/cli/bin.cjs serve` runs after its staleness check. The global setup
+    // has built once; were each host to check again, a source edited mid-run would make
+    // one host rebuild (and empty) dist/renderer under the others' feet.
+    [path.join(root, 'dist/cli.cjs'), 'serve', '--data', dataDir, '--port', '0'],
     { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
