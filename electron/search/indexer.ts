@@ -3,13 +3,13 @@
 // annotation code calls when it saves or deletes a note, and a catch-up pass for
 // anything indexed before this code existed. Pack removal is handled by a trigger
 // (migration 002), so it is atomic with removePack whatever calls it.
-import { markdownToPlainText } from '../../shared/markdown';
 import type { PackItem } from '../../shared/model';
 import type { Db } from '../store/db';
 import type { InstallResult } from '../store/install';
 import type { LoadedPack } from '../packs/types';
 import { annotationDoc, itemDocs, KIND_CODES, type AnnotationRow, type SearchDoc } from './docs';
-import { fold, ftsText } from './text';
+import { stmt } from './statements';
+import { fold, ftsText, withJoinedCjk } from './text';
 
 export function packNo(db: Db, packId: string): number {
   const row = db.prepare('SELECT pack_no FROM search_packs WHERE pack_id = ?').get(packId) as
@@ -36,8 +36,8 @@ export function countryToken(country: string): string {
 function insertDocs(db: Db, packId: string, docs: readonly SearchDoc[]): void {
   const no = packNo(db, packId);
   const insertDoc = db.prepare(
-    `INSERT INTO search_docs (pack_id, kind, item_kind, item_id, annotation_id, agenda_index, title, subtitle, country, names)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO search_docs (pack_id, kind, item_kind, item_id, annotation_id, agenda_index, title, subtitle, country, names, heading)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertFts = db.prepare('INSERT INTO search_fts (rowid, names, heading, body, scope) VALUES (?, ?, ?, ?, ?)');
   for (const d of docs) {
@@ -52,8 +52,15 @@ function insertDocs(db: Db, packId: string, docs: readonly SearchDoc[]): void {
       d.subtitle,
       d.country,
       d.names,
+      d.heading,
     ).lastInsertRowid;
-    insertFts.run(rowid, ftsText(d.names), ftsText(d.heading), ftsText(d.body), scopeText(d.kind, no, d.country));
+    insertFts.run(
+      rowid,
+      ftsText(withJoinedCjk(d.names)),
+      ftsText(d.heading),
+      ftsText(d.body),
+      scopeText(d.kind, no, d.country),
+    );
   }
 }
 
@@ -79,9 +86,10 @@ export function indexInstall(db: Db, result: InstallResult, pack: LoadedPack): v
     );
     for (const k of [...result.removed, ...result.changed]) removeItem.run(packId, k.kind, k.id);
     const touched = new Set([...result.added, ...result.changed].map((k) => `${k.kind}/${k.id}`));
+    const plain = storedPlainTexts(db, packId);
     const docs = pack.items
       .filter((item) => touched.has(`${item.kind}/${item.id}`))
-      .flatMap((item) => itemDocs(item, markdownToPlainText(item.body)));
+      .flatMap((item) => itemDocs(item, plain.get(`${item.kind}/${item.id}`) ?? ''));
     insertDocs(db, packId, docs);
   }
   refreshAnnotationTitles(db, packId);
@@ -90,11 +98,22 @@ export function indexInstall(db: Db, result: InstallResult, pack: LoadedPack): v
 
 function reindexPackItems(db: Db, packId: string, items: readonly PackItem[]): void {
   db.prepare("DELETE FROM search_docs WHERE pack_id = ? AND kind <> 'annotation'").run(packId);
+  const plain = storedPlainTexts(db, packId);
   insertDocs(
     db,
     packId,
-    items.flatMap((item) => itemDocs(item, markdownToPlainText(item.body))),
+    items.flatMap((item) => itemDocs(item, plain.get(`${item.kind}/${item.id}`) ?? '')),
   );
+}
+
+/** The plain text installPack just stored (same transaction), so it is not derived twice. */
+function storedPlainTexts(db: Db, packId: string): Map<string, string> {
+  const rows = db.prepare('SELECT kind, id, plain_text FROM items WHERE pack_id = ?').raw().all(packId) as [
+    string,
+    string,
+    string,
+  ][];
+  return new Map(rows.map(([kind, id, text]) => [`${kind}/${id}`, text]));
 }
 
 interface StoredItemRow {
@@ -167,15 +186,14 @@ const annotationSignatures = new WeakMap<Db, string>();
  * Cheap when nothing is stale (two small queries).
  */
 export function catchUp(db: Db): void {
-  const stale = db
-    .prepare(
-      `SELECT p.id FROM packs p LEFT JOIN search_packs s ON s.pack_id = p.id
+  const stale = stmt(
+    db,
+    `SELECT p.id FROM packs p LEFT JOIN search_packs s ON s.pack_id = p.id
        WHERE s.indexed_version IS NULL OR s.indexed_version <> p.version`,
-    )
-    .all() as { id: string }[];
+  ).all() as { id: string }[];
   for (const { id } of stale) reindexPackFromStore(db, id);
 
-  const sig = db.prepare('SELECT count(*) AS n, max(updated_at) AS at FROM annotations').get() as {
+  const sig = stmt(db, 'SELECT count(*) AS n, max(updated_at) AS at FROM annotations').get() as {
     n: number;
     at: string | null;
   };

@@ -10,7 +10,7 @@ import type { Db } from '../store/db';
 import type { SearchKind } from './docs';
 import { deletions, editDistance } from './distance';
 import { nameKey } from './romanize';
-import { fold, hasCjk, words } from './text';
+import { fold, hasCjk, withJoinedCjk, words } from './text';
 
 export interface NameEntry {
   docId: number;
@@ -31,21 +31,21 @@ export interface NameIndex {
   surfaceKey: Map<string, string>;
   sortedSurfaces: string[];
   sortedKeys: string[];
-  /** One-character deletions of every key of four or more characters → those keys. */
+  /** One-character deletions of every key and every spelling → those keys and spellings. */
   deletes: Map<string, string[]>;
   /** Key → the spellings of it seen in person names, to widen full-text queries. */
   personSpellings: Map<string, Set<string>>;
   fuse: Fuse<NameEntry> | null;
 }
 
-/** Fuzzy matching of keys shorter than this is exact only: too many short words are one typo apart. */
+/** Words shorter than this get a typo forgiven only when nothing matches them exactly. */
 const MIN_FUZZY = 4;
 /** Above this many name entries, a pack is not scanned by fuse.js when its keys find nothing. */
-export const FUSE_SCAN_LIMIT = 2_000;
+export const FUSE_SCAN_LIMIT = 300;
 
-export function maxTypos(key: string): number {
-  if (key.length < MIN_FUZZY || hasCjk(key)) return 0;
-  return key.length >= 8 ? 2 : 1;
+export function maxTypos(word: string): number {
+  if (word.length < 3 || hasCjk(word)) return 0;
+  return word.length >= 8 ? 2 : 1;
 }
 
 interface NameRow {
@@ -76,7 +76,7 @@ export function buildNameIndex(db: Db, packId: string): NameIndex {
   for (const row of rows) {
     const person = row.kind === 'official';
     const keys = new Set<string>();
-    const spelled = nameWords(person ? row.names : row.title);
+    const spelled = nameWords(person ? withJoinedCjk(row.names) : row.title);
     for (const w of spelled) {
       const key = nameKey(w);
       keys.add(key);
@@ -105,13 +105,15 @@ export function buildNameIndex(db: Db, packId: string): NameIndex {
       else byKey.set(k, [index]);
     }
   }
+  // Typos are looked for both among keys and among spellings as written: a typo can
+  // defeat a romanisation rule ("Jtng" is one letter from "Jang", whose key is "zyang").
   const deletes = new Map<string, string[]>();
-  for (const key of byKey.keys()) {
-    if (maxTypos(key) === 0) continue;
-    for (const d of deletions(key, 1)) {
+  for (const word of new Set([...byKey.keys(), ...surfaceKey.keys()])) {
+    if (maxTypos(word) === 0) continue;
+    for (const d of deletions(word, 1)) {
       const list = deletes.get(d);
-      if (list) list.push(key);
-      else deletes.set(d, [key]);
+      if (list) list.push(word);
+      else deletes.set(d, [word]);
     }
   }
   return {
@@ -162,18 +164,22 @@ export function matchWord(index: NameIndex, word: string, prefix: boolean): KeyM
     for (const k of prefixRange(index.sortedKeys, key))
       if (k !== key) setBest(out, k, 0.7 + (0.2 * key.length) / k.length);
   }
-  const typos = maxTypos(key);
-  if (typos > 0) {
+  const exact = out.size > 0 || index.surfaceKey.has(word);
+  for (const form of key === word ? [key] : [key, word]) {
+    const typos = form.length < MIN_FUZZY && exact ? 0 : maxTypos(form);
+    if (typos === 0) continue;
     const tried = new Set<string>();
     const consider = (candidate: string): void => {
-      if (tried.has(candidate) || candidate === key) return;
+      if (tried.has(candidate)) return;
       tried.add(candidate);
-      const d = editDistance(key, candidate, typos);
-      if (d <= typos) setBest(out, candidate, d === 1 ? 0.8 : 0.65);
+      const d = editDistance(form, candidate, typos);
+      if (d === 0 || d > typos) return;
+      const k = index.byKey.has(candidate) ? candidate : index.surfaceKey.get(candidate);
+      if (k !== undefined && k !== key) setBest(out, k, d === 1 ? 0.8 : 0.65);
     };
     for (let level = 0; level <= typos; level++) {
-      for (const q of level === 0 ? [key] : deletions(key, level)) {
-        if (level > 0 && index.byKey.has(q)) consider(q);
+      for (const q of level === 0 ? [form] : deletions(form, level)) {
+        if (level > 0 && (index.byKey.has(q) || index.surfaceKey.has(q))) consider(q);
         for (const k of index.deletes.get(q) ?? []) consider(k);
       }
     }
@@ -188,8 +194,8 @@ export interface NameHit {
   score: number;
 }
 
-const MAX_DRIVER_POSTINGS = 3_000;
-const RERANK = 30;
+const MAX_DRIVER_POSTINGS = 400;
+const RERANK = 12;
 
 /**
  * Entries whose keys match every query word. Words are matched independently, so
@@ -210,9 +216,14 @@ export function lookupNames(
     for (const k of m.keys()) n += index.byKey.get(k)?.length ?? 0;
     return n;
   });
-  let driver = 0;
-  for (let i = 1; i < sizes.length; i++) if (sizes[i]! < sizes[driver]!) driver = i;
-  if (sizes[driver] === 0) return fuseScan(index, queryWords).filter((h) => accept(index.entries[h.entry]!));
+  // Drive from the rarest word; with two or more words, one of them may find nothing
+  // (a typo in a two-letter part) as long as the others do.
+  const missing = sizes.filter((n) => n === 0).length;
+  if (missing > (queryWords.length >= 2 ? 1 : 0) || missing === queryWords.length)
+    return fuseScan(index, queryWords).filter((h) => accept(index.entries[h.entry]!));
+  let driver = -1;
+  for (let i = 0; i < sizes.length; i++) if (sizes[i]! > 0 && (driver < 0 || sizes[i]! < sizes[driver]!)) driver = i;
+  const allowedMisses = missing;
 
   const scored = new Map<number, number>();
   let visited = 0;
@@ -223,17 +234,14 @@ export function lookupNames(
       const entry = index.entries[e]!;
       if (!accept(entry)) continue;
       let total = 0;
-      let ok = true;
+      let misses = 0;
       for (const m of perWord) {
         let best = 0;
         for (const k of entry.keys) best = Math.max(best, m.get(k) ?? 0);
-        if (best === 0) {
-          ok = false;
-          break;
-        }
+        if (best === 0 && ++misses > allowedMisses) break;
         total += best;
       }
-      if (!ok) continue;
+      if (misses > allowedMisses) continue;
       // A name matched in full beats one of which the query covered only a part.
       const coverage = Math.min(1, queryWords.length / entry.keys.length);
       scored.set(e, (total / queryWords.length) * (0.9 + 0.1 * coverage));

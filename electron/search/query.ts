@@ -68,7 +68,8 @@ export function ftsExpression(q: ParsedQuery, alternatives: ReadonlyMap<string, 
     const last = i === q.words.length - 1;
     const cjkSingle = hasCjk(w) && tokens.length === 1;
     const prefix = cjkSingle || (last && q.lastIsPrefix && !hasCjk(w) && w.length >= MIN_FTS_PREFIX);
-    const options = [prefix ? `${lit(tokens)}*` : lit(tokens)];
+    // The word as typed also counts whole, so an exact match outranks words it merely begins.
+    const options = prefix ? [lit(tokens), `${lit(tokens)}*`] : [lit(tokens)];
     for (const alt of alternatives.get(w) ?? []) options.push(lit(wordTokens(alt)));
     clauses.push(options.length === 1 ? options[0]! : `(${options.join(' OR ')})`);
   });
@@ -78,5 +79,9 @@ export function ftsExpression(q: ParsedQuery, alternatives: ReadonlyMap<string, 
     clauses.push(open ? `${lit(tokens)}*` : lit(tokens));
   });
   if (clauses.length === 0) return null;
-  return `{names heading body} : (${clauses.join(' AND ')})`;
+  // Filter tokens (scope column) all start with "x"; only a query word that does too
+  // could reach them, and only then is the (slower) column filter needed.
+  const couldHitScope = [...q.words, ...q.phrases.flat()].some((w) => w.startsWith('x'));
+  const expr = clauses.join(' AND ');
+  return couldHitScope ? `{names heading body} : (${expr})` : expr;
 }

@@ -84,6 +84,18 @@ const RULES: [RegExp, string][] = [
 
 /** Key of one folded Latin word (see `fold` in text.ts). Non-Latin words are returned unchanged. */
 export function nameKey(foldedWord: string): string {
+  let key = memo.get(foldedWord);
+  if (key === undefined) {
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(foldedWord, (key = computeKey(foldedWord)));
+  }
+  return key;
+}
+
+const MEMO_SIZE = 100_000;
+const memo = new Map<string, string>();
+
+function computeKey(foldedWord: string): string {
   let w = foldedWord.replace(/['’`-]/g, '');
   if (!/^[a-z0-9]+$/.test(w)) return w;
   w = KOREAN_SURNAMES[w] ?? w;

@@ -3,13 +3,14 @@
 // ranking with a snippet and a deep-link anchor per hit.
 import type { SearchAnchor, SearchHit, SearchKind, SearchResults } from '../../shared/api';
 import type { Db } from '../store/db';
-import { annotationDoc, itemDocs, type AnnotationRow, type SearchDoc } from './docs';
-import { catchUp, countryToken, kindToken, storedItem } from './indexer';
+import { stmt } from './statements';
+import type { AnnotationRow, SearchDoc } from './docs';
+import { catchUp, countryToken, kindToken } from './indexer';
 import { buildNameIndex, lookupNames, personSpellingsFor, type NameIndex } from './names';
 import { ftsExpression, isEmpty, parseQuery, type ParsedQuery } from './query';
 import { nameKey } from './romanize';
 import { cutSnippet, distinctMatches, findMatches, type Highlighter } from './snippet';
-import { fold, hasCjk } from './text';
+import { fold, hasCjk, words } from './text';
 
 export interface SearchParams {
   query: string;
@@ -21,17 +22,18 @@ export interface SearchParams {
 
 export const DEFAULT_LIMIT = 30;
 /** FTS5 rows read per query. Up to this many matches the ranking is exact; beyond, it ranks the first ones read. */
-export const FTS_CAP = 1_000;
+export const FTS_CAP = 500;
 /** bm25 weights of names, heading, body, scope. */
 const BM25 = 'bm25(search_fts, 8.0, 4.0, 1.0, 0.0)';
 /** A name match outranks any text match: type a person's name and the person comes first. */
 const NAME_WEIGHT = 2;
+/** Titles are matched forgivingly too, but a title word one typo away is weaker evidence than exact text. */
 const KIND_WEIGHT: Record<SearchKind, number> = {
   official: 1,
-  meeting: 0.8,
-  'talking-point': 0.8,
-  note: 0.8,
-  annotation: 0.8,
+  meeting: 0.3,
+  'talking-point': 0.3,
+  note: 0.3,
+  annotation: 0.3,
 };
 
 interface PackScope {
@@ -77,6 +79,8 @@ interface DocRow {
   agenda_index: number | null;
   title: string;
   subtitle: string;
+  names: string;
+  heading: string;
 }
 
 export function search(db: Db, params: SearchParams): SearchResults {
@@ -89,11 +93,18 @@ export function search(db: Db, params: SearchParams): SearchResults {
   const kinds = params.kinds && params.kinds.length > 0 ? new Set(params.kinds) : null;
   const country = params.country?.trim() ? fold(params.country.trim()) : null;
 
-  const installed = db
-    .prepare('SELECT pack_id, pack_no, generation FROM search_packs WHERE indexed_version IS NOT NULL')
-    .all() as PackScope[];
+  // Every pack ever indexed keeps its number: annotations outlive a removed pack.
+  const known = stmt(
+    db,
+    'SELECT pack_id, pack_no, generation, indexed_version FROM search_packs',
+  ).all() as (PackScope & {
+    indexed_version: number | null;
+  })[];
+  const installed = known.filter((p) => p.indexed_version !== null);
   pruneNameIndexes(db, installed);
   const packs = params.packId ? installed.filter((p) => p.pack_id === params.packId) : installed;
+  const scopePack = params.packId ? known.find((p) => p.pack_id === params.packId) : undefined;
+  if (params.packId && !scopePack) return done([]);
 
   const candidates = new Map<number, Candidate>();
   const matchedKeys = new Set<string>();
@@ -101,12 +112,15 @@ export function search(db: Db, params: SearchParams): SearchResults {
   const latinWords = q.words.filter((w) => !hasCjk(w));
 
   // 1. Names and titles, forgiving (phrases in quotes ask for exact text: FTS alone).
+  // Hyphenated name parts are looked up joined ("Dong-ha" as "dongha"): a typo in a
+  // two-letter part is then one typo in a word long enough to forgive it.
+  const nameWordsOfQuery = words(params.query.replace(/(\p{L})[-‐]+(?=\p{L})/gu, '$1')).slice(0, q.words.length);
   if (q.phrases.length === 0) {
     const accept = (e: { kind: SearchKind; country: string | null }): boolean =>
       (!kinds || kinds.has(e.kind)) && (!country || (e.country !== null && fold(e.country) === country));
     for (const pack of packs) {
       const index = nameIndexFor(db, pack);
-      for (const hit of lookupNames(index, q.words, q.lastIsPrefix, accept, matchedKeys)) {
+      for (const hit of lookupNames(index, nameWordsOfQuery, q.lastIsPrefix, accept, matchedKeys)) {
         const weight = KIND_WEIGHT[index.entries[hit.entry]!.kind];
         candidates.set(hit.docId, { docId: hit.docId, name: hit.score * weight, fts: 0 });
       }
@@ -122,14 +136,13 @@ export function search(db: Db, params: SearchParams): SearchResults {
 
   // 2. Full text, bm25, with the filters inside the MATCH.
   const expr = ftsExpression(q, alternatives);
-  if (expr && packs.length > 0) {
+  if (expr) {
     const filters: string[] = [];
     if (kinds) filters.push(`scope : (${[...kinds].map((k) => `"${kindToken(k)}"`).join(' OR ')})`);
-    if (params.packId) filters.push(`scope : "xp${packs[0]!.pack_no}"`);
+    if (scopePack) filters.push(`scope : "xp${scopePack.pack_no}"`);
     if (country) filters.push(`scope : "${countryToken(country).replace(/"/g, '""')}"`);
     const match = [expr, ...filters].join(' AND ');
-    const rows = db
-      .prepare(`SELECT rowid, ${BM25} AS r FROM search_fts WHERE search_fts MATCH ? LIMIT ${FTS_CAP}`)
+    const rows = stmt(db, `SELECT rowid, ${BM25} AS r FROM search_fts WHERE search_fts MATCH ? LIMIT ${FTS_CAP}`)
       .raw()
       .all(match) as [number, number][];
     for (const [docId, r] of rows) {
@@ -145,8 +158,9 @@ export function search(db: Db, params: SearchParams): SearchResults {
   const ranked = [...candidates.values()]
     .map((c) => ({ docId: c.docId, score: NAME_WEIGHT * c.name + c.fts }))
     .sort((a, b) => b.score - a.score || a.docId - b.docId);
-  const getDoc = db.prepare(
-    'SELECT rowid, pack_id, kind, item_kind, item_id, annotation_id, agenda_index, title, subtitle FROM search_docs WHERE rowid = ?',
+  const getDoc = stmt(
+    db,
+    'SELECT rowid, pack_id, kind, item_kind, item_id, annotation_id, agenda_index, title, subtitle, names, heading FROM search_docs WHERE rowid = ?',
   );
   const highlighter = makeHighlighter(q, matchedKeys, alternatives);
   const seen = new Set<string>();
@@ -176,7 +190,11 @@ function makeHighlighter(q: ParsedQuery, keys: Set<string>, alternatives: Map<st
     else exact.add(w);
   };
   q.words.forEach(add);
-  q.phrases.flat().forEach(add);
+  const phrases = q.phrases.filter((p) => !p.some(hasCjk));
+  q.phrases
+    .filter((p) => p.some(hasCjk))
+    .flat()
+    .forEach(add);
   for (const list of alternatives.values()) list.forEach(add);
   const prefixes: string[] = [];
   const last = q.words[q.words.length - 1];
@@ -184,23 +202,30 @@ function makeHighlighter(q: ParsedQuery, keys: Set<string>, alternatives: Map<st
   const lastPhrase = q.phrases[q.phrases.length - 1];
   if (q.openPhrase && lastPhrase) prefixes.push(lastPhrase[lastPhrase.length - 1]!);
   for (const w of q.words) if (!hasCjk(w)) keys.add(nameKey(w));
-  return { exact, keys, prefixes, cjk };
+  return { exact, keys, prefixes, cjk, phrases };
 }
 
-function docOf(db: Db, doc: DocRow): { fields: SearchDoc | null; annotation: (AnnotationRow & AnnotationPos) | null } {
+/** The fields of a hit's document; the long one (body) is read only now, from where it lives. */
+function fieldsOf(
+  db: Db,
+  doc: DocRow,
+): { fields: Pick<SearchDoc, 'names' | 'heading' | 'body'>; annotation: (AnnotationRow & AnnotationPos) | null } {
   if (doc.kind === 'annotation') {
-    const row = db
-      .prepare('SELECT id, pack_id, item_kind, item_id, quote, note, start_pos, end_pos FROM annotations WHERE id = ?')
-      .get(doc.annotation_id) as (AnnotationRow & AnnotationPos) | undefined;
-    return { fields: row ? annotationDoc(row, null) : null, annotation: row ?? null };
+    const row = stmt(
+      db,
+      'SELECT id, pack_id, item_kind, item_id, quote, note, start_pos, end_pos FROM annotations WHERE id = ?',
+    ).get(doc.annotation_id) as (AnnotationRow & AnnotationPos) | undefined;
+    return { fields: { names: '', heading: doc.heading, body: row?.note ?? '' }, annotation: row ?? null };
   }
-  const row = db
-    .prepare('SELECT kind, id, data_json, body, plain_text FROM items WHERE pack_id = ? AND kind = ? AND id = ?')
-    .get(doc.pack_id, doc.item_kind, doc.item_id) as
-    { kind: SearchDoc['itemKind']; id: string; data_json: string; body: string; plain_text: string } | undefined;
-  if (!row) return { fields: null, annotation: null };
-  const docs = itemDocs(storedItem(row), row.plain_text);
-  return { fields: docs.find((d) => d.agendaIndex === doc.agenda_index) ?? docs[0] ?? null, annotation: null };
+  const row =
+    doc.agenda_index === null
+      ? (stmt(db, 'SELECT plain_text FROM items WHERE pack_id = ? AND kind = ? AND id = ?').get(
+          doc.pack_id,
+          doc.item_kind,
+          doc.item_id,
+        ) as { plain_text: string } | undefined)
+      : undefined;
+  return { fields: { names: doc.names, heading: doc.heading, body: row?.plain_text ?? '' }, annotation: null };
 }
 
 interface AnnotationPos {
@@ -220,12 +245,11 @@ function toHit(db: Db, doc: DocRow, score: number, h: Highlighter): SearchHit {
     snippet: [],
   };
   if (doc.annotation_id) hit.annotationId = doc.annotation_id;
-  const { fields, annotation } = docOf(db, doc);
-  if (!fields) return hit;
+  const { fields, annotation } = fieldsOf(db, doc);
   // The field showing the most of the query; on a tie the longer text, which says more.
   const options = (['body', 'heading', 'names'] as const).map((field) => {
     const text = fields[field];
-    const ranges = findMatches(text, h);
+    const ranges = findMatches(text, h, field === 'names');
     return { field, text, ranges, count: distinctMatches(text, ranges) };
   });
   const best = options.reduce((a, b) => (b.count > a.count ? b : a));

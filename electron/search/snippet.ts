@@ -2,7 +2,7 @@
 // segments so the UI can highlight matches without HTML.
 import type { SnippetSegment } from '../../shared/api';
 import { nameKey } from './romanize';
-import { fold, hasCjk, wordSpans } from './text';
+import { fold, wordSpans } from './text';
 
 /** What counts as a match when highlighting. */
 export interface Highlighter {
@@ -14,16 +14,21 @@ export interface Highlighter {
   prefixes: string[];
   /** CJK runs, matched as substrings. */
   cjk: string[];
+  /** Quoted phrases (folded words), highlighted only where the words are adjacent. */
+  phrases: string[][];
 }
 
 export type Range = [start: number, end: number];
 
-export function findMatches(text: string, h: Highlighter): Range[] {
-  const ranges: Range[] = [];
+/** `useKeys`: also match words by romanisation key (for names; long texts use the spellings in `exact`). */
+export function findMatches(text: string, h: Highlighter, useKeys = false): Range[] {
+  const keys = useKeys && h.keys.size > 0;
+  const phraseRanges = phraseMatches(text, h.phrases);
+  if (!keys && h.cjk.length === 0 && ASCII.test(text)) return mergeRanges([...asciiMatches(text, h), ...phraseRanges]);
+  const ranges: Range[] = [...phraseRanges];
   for (const span of wordSpans(text)) {
     const f = span.folded;
-    if (hasCjk(f)) continue;
-    if (h.exact.has(f) || h.prefixes.some((p) => f.startsWith(p)) || (h.keys.size > 0 && h.keys.has(nameKey(f))))
+    if (h.exact.has(f) || h.prefixes.some((p) => f.startsWith(p)) || (keys && h.keys.has(nameKey(f))))
       ranges.push([span.start, span.end]);
   }
   if (h.cjk.length > 0) {
@@ -35,6 +40,10 @@ export function findMatches(text: string, h: Highlighter): Range[] {
         ranges.push([at, at + run.length]);
     }
   }
+  return mergeRanges(ranges);
+}
+
+function mergeRanges(ranges: Range[]): Range[] {
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: Range[] = [];
   for (const r of ranges) {
@@ -43,6 +52,36 @@ export function findMatches(text: string, h: Highlighter): Range[] {
     else merged.push([r[0], r[1]]);
   }
   return merged;
+}
+
+/** Phrases as typed: adjacent words, any punctuation or spacing between them. */
+function phraseMatches(text: string, phrases: readonly string[][]): Range[] {
+  const ranges: Range[] = [];
+  for (const p of phrases) {
+    if (p.length === 0) continue;
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${p.map(escape).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu');
+    for (const m of fold(text).length === text.length ? fold(text).matchAll(re) : text.matchAll(re))
+      ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
+}
+
+const ASCII = /^\p{ASCII}*$/u;
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The fast path for ASCII text: one regular expression, no per-word folding. */
+function asciiMatches(text: string, h: Highlighter): Range[] {
+  const exact = [...h.exact].filter((w) => ASCII.test(w)).map(escape);
+  const prefixes = h.prefixes.filter((w) => ASCII.test(w)).map(escape);
+  if (exact.length === 0 && prefixes.length === 0) return [];
+  const alternatives = [
+    ...(exact.length ? [`(?:${exact.join('|')})(?![a-z0-9])`] : []),
+    ...(prefixes.length ? [`(?:${prefixes.join('|')})[a-z0-9]*`] : []),
+  ];
+  const re = new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})`, 'gi');
+  const ranges: Range[] = [];
+  for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
 }
 
 /** How many different things the ranges matched: a snippet showing two query words beats one showing one twice. */
@@ -65,7 +104,8 @@ export function cutSnippet(
   let best: Range | null = ranges[0] ?? null;
   if (ranges.length > 0 && src.length > WINDOW) {
     let bestCount = -1;
-    for (const r of ranges) {
+    // The first matches are enough to find a good window; do not go quadratic on common words.
+    for (const r of ranges.slice(0, 12)) {
       const inWindow = ranges.filter(([s, e]) => s >= r[0] && e <= r[0] + WINDOW - LEAD);
       const count = distinctMatches(src, inWindow);
       if (count > bestCount) {

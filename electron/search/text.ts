@@ -20,6 +20,7 @@ export function hasCjk(text: string): boolean {
 
 /** Lower case, compatibility-normalised (full-width → ASCII), diacritics removed, ß → ss. */
 export function fold(text: string): string {
+  if (/^\p{ASCII}*$/u.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -57,6 +58,15 @@ export function cjkQueryTokens(run: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
   return out;
+}
+
+/** Names in CJK are typed with or without the space ("渡辺 重宏", "渡辺重宏"): add the joined form of each such line. */
+export function withJoinedCjk(names: string): string {
+  const joined = names
+    .split('\n')
+    .filter((line) => /\s/.test(line.trim()) && hasCjk(line))
+    .map((line) => line.replace(/\s+/g, ''));
+  return joined.length ? `${names}\n${joined.join('\n')}` : names;
 }
 
 /** Text as it goes into the FTS5 table: folded, with CJK runs replaced by their bigrams. */

@@ -9,6 +9,7 @@ import { packBuild } from './packBuild';
 import { packCheck } from './packCheck';
 import { packVerify } from './packVerify';
 import { packs } from './packs';
+import { search } from './search';
 import { serve } from './serve';
 import { sync } from './sync';
 
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   sync,
   packs,
   exportCommand,
+  search,
   notesList,
   notesExport,
   notesImport,

@@ -34,7 +34,8 @@ export const migration002: Migration = {
       title         TEXT NOT NULL,
       subtitle      TEXT NOT NULL,
       country       TEXT,
-      names         TEXT NOT NULL
+      names         TEXT NOT NULL,
+      heading       TEXT NOT NULL
     ) STRICT;
     CREATE INDEX search_docs_by_item ON search_docs (pack_id, item_kind, item_id);
     CREATE UNIQUE INDEX search_docs_by_annotation ON search_docs (annotation_id) WHERE annotation_id IS NOT NULL;
