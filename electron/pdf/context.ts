@@ -153,7 +153,7 @@ export function highlightsOf(ctx: Ctx, kind: string, id: string): Highlight[] | 
   if (!list) return undefined;
   return list
     .filter((a) => a.status === 'anchored' && a.start !== null && a.end !== null && a.end > a.start)
-    .map((a) => ({ start: a.start!, end: a.end!, color: a.color ?? 'yellow', marker: a.note.trim() ? a.n : null }));
+    .map((a) => ({ start: a.start!, end: a.end!, color: a.color ?? 'yellow', marker: a.n }));
 }
 
 export function body(ctx: Ctx, kind: string, id: string, source: string, lang: CjkLang, title?: string): void {

@@ -59,6 +59,8 @@ export interface FontSet {
   /** Measure `text` set in `key` at `size` points. */
   width(key: FontKey, text: string, size: number): number;
   get(key: FontKey): PdfFont;
+  /** Makes `key` the document's current font without pdfkit's lookup (which re-parses a standard font registered under a second name). */
+  use(key: FontKey): void;
   /** Split text into runs of Latin and CJK faces. */
   runs(text: string, latin: LatinFace, lang: CjkLang): { text: string; key: FontKey }[];
 }
@@ -110,6 +112,9 @@ export function registerFonts(doc: PDFKit.PDFDocument, options: { helvetica?: bo
   return {
     width: (key, text, size) => get(key).widthOfString(text, size),
     get,
+    use(key) {
+      (doc as DocWithFont)._font = get(key);
+    },
     runs(text, latin, lang) {
       // The Helvetica baseline sets everything in one face (CJK prints as empty boxes there).
       if (helvetica) return [{ text, key: latin }];

@@ -138,7 +138,8 @@ export class PageWriter {
       return;
     }
     if (!run.text) return;
-    doc.font(run.key).fontSize(style.size).fillColor(style.color);
+    this.fonts.use(run.key);
+    doc.fontSize(style.size).fillColor(style.color);
     const opts: PDFKit.Mixins.TextOptions & { baseline?: string } = { lineBreak: false, baseline: 'alphabetic' };
     if (style.tracking) opts.characterSpacing = style.tracking;
     if (style.underline) opts.underline = true;
