@@ -7,7 +7,9 @@
 // - search_fts: FTS5 over the same rows (rowid = search_docs.rowid), contentless (the
 //   text lives in items/annotations). Text is folded and CJK runs are bigrammed before
 //   it gets here (electron/search/text.ts). The scope column holds filter tokens
-//   (kind, pack) so filters are part of the MATCH.
+//   (kind, pack) so filters are part of the MATCH. bm25 needs every matching row of
+//   every term (for its IDF), so a query that matches more than FTS_CAP rows is
+//   ranked without it (electron/search/search.ts).
 // - search_packs: a stable small number per pack (for scope tokens) and the indexed
 //   version and generation, which invalidate the in-memory name index.
 import type { Migration } from './index';
@@ -43,7 +45,10 @@ export const migration002: Migration = {
     CREATE VIRTUAL TABLE search_fts USING fts5(
       names, heading, body, scope,
       tokenize = 'unicode61 remove_diacritics 2',
-      content = '', contentless_delete = 1
+      content = '', contentless_delete = 1,
+      -- Type-ahead asks for 2- and 3-letter prefixes; without these indexes FTS5
+      -- would merge the doclists of every word they begin.
+      prefix = '2 3'
     );
 
     CREATE TRIGGER search_docs_delete AFTER DELETE ON search_docs BEGIN

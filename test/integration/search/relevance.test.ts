@@ -131,6 +131,24 @@ describe('text', () => {
   });
 });
 
+describe('broad queries', () => {
+  it('rank a word found in most documents without bm25, names and headings first, filters applied', async () => {
+    const { FTS_CAP } = await import('../../../electron/search/search');
+    const { db: big, cleanup: done } = tempDb();
+    try {
+      const notes = Array.from({ length: FTS_CAP + 20 }, (_, i) =>
+        note(`n${i}`, i === FTS_CAP + 10 ? 'Security outlook' : `Brief ${i}`, `Body ${i} mentions security once.`),
+      );
+      installPack(big, pack('big', [...notes, OFFICIALS[0]!]), { origin: 'local-draft', source: 'test' });
+      const hits = search(big, { query: 'security ', limit: 5 }).hits;
+      expect(hits[0]?.itemId).toBe(`n${FTS_CAP + 10}`);
+      expect(search(big, { query: 'security', kinds: ['official'] }).hits).toEqual([]);
+    } finally {
+      done();
+    }
+  });
+});
+
 describe('hostile input', () => {
   it.each(HOSTILE.map((q) => [q]))('%j never throws', (query) => {
     expect(() => search(db, { query })).not.toThrow();
