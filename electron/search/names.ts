@@ -211,11 +211,7 @@ export function lookupNames(
   if (queryWords.length === 0) return [];
   const perWord = queryWords.map((w, i) => matchWord(index, w, lastIsPrefix && i === queryWords.length - 1));
   if (matchedKeys) for (const m of perWord) for (const k of m.keys()) matchedKeys.add(k);
-  const sizes = perWord.map((m) => {
-    let n = 0;
-    for (const k of m.keys()) n += index.byKey.get(k)?.length ?? 0;
-    return n;
-  });
+  const sizes = perWord.map((m) => postingsSize(index, m));
   // Drive from the rarest word; with two or more words, one of them may find nothing
   // (a typo in a two-letter part) as long as the others do.
   const missing = sizes.filter((n) => n === 0).length;
@@ -223,8 +219,42 @@ export function lookupNames(
     return fuseScan(index, queryWords).filter((h) => accept(index.entries[h.entry]!));
   let driver = -1;
   for (let i = 0; i < sizes.length; i++) if (sizes[i]! > 0 && (driver < 0 || sizes[i]! < sizes[driver]!)) driver = i;
-  const allowedMisses = missing;
+  const full = score(index, perWord, driver, missing, accept);
+  // Nobody matches every word: forgive one word entirely ("Li Won-ha" for Lim Won-ha).
+  const scored = full.size > 0 || missing > 0 || queryWords.length < 2 ? full : bestPartial(index, perWord, accept);
+  const ranked = [...scored].sort((a, b) => b[1] - a[1]).slice(0, RERANK);
+  return rerankWithFuse(index, ranked, queryWords);
+}
 
+function bestPartial(index: NameIndex, perWord: KeyMatches[], accept: (e: NameEntry) => boolean): Map<number, number> {
+  const out = new Map<number, number>();
+  perWord.forEach((_, skip) => {
+    const rest = perWord.filter((__, i) => i !== skip);
+    const sizes = rest.map((m) => postingsSize(index, m));
+    let driver = 0;
+    for (let i = 1; i < sizes.length; i++) if (sizes[i]! < sizes[driver]!) driver = i;
+    if (sizes[driver] === 0) return;
+    for (const [e, s] of score(index, rest, driver, 0, accept)) {
+      const partial = (s * rest.length) / perWord.length;
+      if ((out.get(e) ?? 0) < partial) out.set(e, partial);
+    }
+  });
+  return out;
+}
+
+function postingsSize(index: NameIndex, m: KeyMatches): number {
+  let n = 0;
+  for (const k of m.keys()) n += index.byKey.get(k)?.length ?? 0;
+  return n;
+}
+
+function score(
+  index: NameIndex,
+  perWord: KeyMatches[],
+  driver: number,
+  allowedMisses: number,
+  accept: (e: NameEntry) => boolean,
+): Map<number, number> {
   const scored = new Map<number, number>();
   let visited = 0;
   for (const key of perWord[driver]!.keys()) {
@@ -243,12 +273,11 @@ export function lookupNames(
       }
       if (misses > allowedMisses) continue;
       // A name matched in full beats one of which the query covered only a part.
-      const coverage = Math.min(1, queryWords.length / entry.keys.length);
-      scored.set(e, (total / queryWords.length) * (0.9 + 0.1 * coverage));
+      const coverage = Math.min(1, perWord.length / entry.keys.length);
+      scored.set(e, (total / perWord.length) * (0.9 + 0.1 * coverage));
     }
   }
-  const ranked = [...scored].sort((a, b) => b[1] - a[1]).slice(0, RERANK);
-  return rerankWithFuse(index, ranked, queryWords);
+  return scored;
 }
 
 /** fuse.js on a handful of candidates: a tie-breaker that rewards matching the query as typed. */
