@@ -17,6 +17,7 @@ import {
 } from './model';
 import { annotationApiParams, type AnnotationApiResults } from './annotationsApi';
 import { syncApiParams, type SyncApiResults } from './syncApi';
+import { workshopApiParams, type WorkshopApiResults } from './workshopApi';
 
 // ---- results ---------------------------------------------------------------
 
@@ -192,12 +193,13 @@ export const apiParams = {
     .strict(),
   ...annotationApiParams,
   ...syncApiParams,
+  ...workshopApiParams,
 } as const;
 
 export type ApiMethod = keyof typeof apiParams;
 export const API_METHODS = Object.keys(apiParams) as ApiMethod[];
 
-export interface ApiResults extends AnnotationApiResults, SyncApiResults {
+export interface ApiResults extends AnnotationApiResults, SyncApiResults, WorkshopApiResults {
   appInfo: AppInfo;
   listPacks: PackSummary[];
   getPack: PackContents;

@@ -14,6 +14,7 @@ import { search } from '../search/index';
 import * as annotations from '../annotations/index';
 import { assertReadable, createSyncService, setupSync, type SyncService } from '../sync/index';
 import { syncApi } from '../sync/api';
+import { workshopApi } from '../workshop/api';
 
 export interface CoreOptions {
   dataDir: string;
@@ -87,6 +88,7 @@ export function openCore(options: CoreOptions): Core {
       now,
       exportNotes: (packId) => annotations.exportAnnotations(db, { packId, now: now(), app: `Briefbook ${VERSION}` }),
     }),
+    ...workshopApi({ db, dataDir, emit: events.emit }),
     importAnnotations: async ({ json, restoreDeleted }) => {
       const report = annotations.importAnnotations(db, json, { restoreDeleted });
       events.emit({ type: 'annotations-changed', packId: null });
