@@ -141,7 +141,7 @@ export function search(db: Db, params: SearchParams): SearchResults {
     if (kinds) filters.push(`scope : (${[...kinds].map((k) => `"${kindToken(k)}"`).join(' OR ')})`);
     if (scopePack) filters.push(`scope : "xp${scopePack.pack_no}"`);
     if (country) filters.push(`scope : "${countryToken(country).replace(/"/g, '""')}"`);
-    for (const [docId, fts] of fullText(db, expr, filters)) {
+    for (const [docId, fts] of fullText(db, expr, filters, q.phrases.length > 0)) {
       const c = candidates.get(docId);
       if (c) c.fts = fts;
       else candidates.set(docId, { docId, name: 0, fts });
@@ -178,11 +178,15 @@ export function search(db: Db, params: SearchParams): SearchResults {
  * "broad" and its first FTS_CAP rows are ranked by where they matched (name, heading,
  * body) instead; the reader then narrows it down by typing on.
  */
-function fullText(db: Db, expr: string, filters: readonly string[]): [number, number][] {
+function fullText(db: Db, expr: string, filters: readonly string[], phrases: boolean): [number, number][] {
   const match = [expr, ...filters].join(' AND ');
-  const probe = stmt(db, `SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ${FTS_CAP + 1}`)
-    .pluck()
-    .all(match) as number[];
+  // A phrase is checked position by position in every row its words share, probe or
+  // not; probing first would do that work twice. Phrases are ranked directly.
+  const probe = phrases
+    ? []
+    : (stmt(db, `SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ${FTS_CAP + 1}`)
+        .pluck()
+        .all(match) as number[]);
   if (probe.length <= FTS_CAP) {
     const rows = stmt(db, `SELECT rowid, ${BM25} FROM search_fts WHERE search_fts MATCH ? LIMIT ${FTS_CAP}`)
       .raw()
