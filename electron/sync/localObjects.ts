@@ -1,8 +1,11 @@
-// Objects the store already holds, so a sync fetches only what is new. An installed
-// item is re-encoded into its published object (canonical JSON, electron/packs/publish/
-// encoding.ts) and a photo is its blob; the object is used only when its bytes hash to
-// the name the manifest gives, so a store that drifted from the publication simply
-// means that object is downloaded again.
+// Objects the store already holds, so a sync fetches only what is new. The installed
+// item with the kind and id the manifest gives for an object is re-encoded into its
+// published object (canonical JSON, electron/packs/publish/encoding.ts), and a photo is
+// its blob; either is used only when its bytes hash to the name the manifest gives, so
+// a store that drifted from the publication simply means that object is downloaded
+// again. Items are looked up one at a time, for the objects asked for: the unchanged
+// items of an update normally never get here (itemIndex.ts reuses them as installed).
+import type { Manifest } from '../../shared/manifest';
 import type { ItemKind, PackItem } from '../../shared/model';
 import { encodeItem } from '../packs/publish/encoding';
 import { sha256Hex } from '../packs/photos';
@@ -12,28 +15,20 @@ export interface LocalObjects {
   get(sha256: string): Buffer | null;
 }
 
-export function localObjects(db: Db, packId: string): LocalObjects {
-  let items: Map<string, Buffer> | null = null;
+export function localObjects(db: Db, manifest: Manifest): LocalObjects {
+  const entries = new Map(manifest.items.map((e) => [e.sha256, e]));
+  const item = db.prepare('SELECT data_json, body FROM items WHERE pack_id = ? AND kind = ? AND id = ?');
   const blob = db.prepare('SELECT bytes FROM blobs WHERE sha256 = ?');
-  const loadItems = (): Map<string, Buffer> => {
-    const map = new Map<string, Buffer>();
-    const rows = db.prepare('SELECT kind, id, data_json, body FROM items WHERE pack_id = ?').all(packId) as {
-      kind: ItemKind;
-      id: string;
-      data_json: string;
-      body: string;
-    }[];
-    for (const r of rows) {
-      const bytes = encodeItem({ kind: r.kind, id: r.id, data: JSON.parse(r.data_json), body: r.body } as PackItem);
-      map.set(sha256Hex(bytes), bytes);
-    }
-    return map;
-  };
   return {
     get(sha256) {
-      items ??= loadItems();
-      const item = items.get(sha256);
-      if (item) return item;
+      const entry = entries.get(sha256);
+      if (entry) {
+        const r = item.get(manifest.packId, entry.kind, entry.id) as { data_json: string; body: string } | undefined;
+        if (!r) return null;
+        const kind: ItemKind = entry.kind;
+        const bytes = encodeItem({ kind, id: entry.id, data: JSON.parse(r.data_json), body: r.body } as PackItem);
+        return sha256Hex(bytes) === sha256 ? bytes : null;
+      }
       const row = blob.get(sha256) as { bytes: Buffer } | undefined;
       return row && sha256Hex(row.bytes) === sha256 ? row.bytes : null;
     },

@@ -1,13 +1,26 @@
 // Sync benchmark: install a 10,000-item pack from a loopback host, then apply a 1 %
 // update, printing wall time (with the phases) and peak memory. Targets: install ≤ 2 s,
 // 1 % update ≤ 0.3 s. Run with `npm run bench -- sync`.
+//
+// The host is Debian's nginx when installed (a real static host in its own process, so
+// its work is not counted as ours), else the Node test server in this process. Each
+// figure comes with a baseline measured in the same run:
+//   - objects alone at 8 (the old default), 16 and 32 requests in flight;
+//   - the 1 % update on a copy of the same data folder with the item index removed,
+//     i.e. the old path (every installed item re-encoded to find its object, every
+//     object decoded and validated again), against the new one.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openCore } from '../../electron/api/core';
+import { publicKeyFromBase64 } from '../../electron/packs/publish/keys';
+import { manifestObjects, verifyManifest } from '../../electron/packs/publish/verify';
+import { openRemote } from '../../electron/sync/remote';
 import { createSyncService } from '../../electron/sync/service';
 import { subscribe } from '../../electron/sync/subscribe';
+import { DEFAULT_SYNC, type SyncOutcome } from '../../electron/sync/sync';
 import { startFaultServer } from '../fixtures/faultServer';
+import { findNginx, startNginx } from '../fixtures/nginx';
 import { generatePack, makeKey, publishPack } from '../fixtures/syncPacks';
 
 const N = Number(process.env.BENCH_SYNC_ITEMS ?? 10_000);
@@ -16,51 +29,125 @@ const now = () => new Date('2027-03-10T12:00:00Z');
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 5);
 const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
+const ms = (t: number) => `${t.toFixed(0)} ms`;
+const rows: [string, string, string][] = [];
+const row = (what: string, figure: string, note = '') => {
+  rows.push([what, figure, note]);
+  console.log(`${what}: ${figure}${note ? ` (${note})` : ''}`);
+};
+const resetPeak = () => {
+  global.gc?.();
+  peakRss = process.memoryUsage().rss;
+  return peakRss;
+};
+
+async function host(root: string): Promise<{ url: string; name: string; close(): Promise<void> }> {
+  if (findNginx() && process.env.BENCH_SYNC_HOST !== 'node') {
+    const n = await startNginx(root);
+    return { url: `${n.url}/`, name: 'nginx', close: n.stop };
+  }
+  const s = await startFaultServer(root);
+  return { url: `${s.url}/`, name: 'node test server (in this process)', close: s.close };
+}
 
 async function main() {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-dist-'));
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-data-'));
   const key = makeKey();
-  publishPack(generatePack(N), dist, { version: 1, key });
-  const server = await startFaultServer(dist);
-  const core = openCore({ dataDir: data, transport: 'direct', now });
-  const baseRss = process.memoryUsage().rss;
-  peakRss = baseRss;
+  const v1 = publishPack(generatePack(N), dist, { version: 1, key });
+  const server = await host(dist);
+  console.log(`${N} items, host: ${server.name}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`);
 
+  // Network alone: every object of v1 fetched (nothing kept), at three concurrencies.
+  for (const concurrency of [8, 16, 32]) {
+    const remote = openRemote(server.url, { ...DEFAULT_SYNC, concurrency });
+    const wanted = [...manifestObjects(v1.manifest)];
+    let next = 0;
+    const t = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < wanted.length) {
+          const [sha, o] = wanted[next++]!;
+          await remote.object(sha, o.size);
+        }
+      }),
+    );
+    remote.close();
+    row(
+      `  GET ${wanted.length} objects, ${concurrency} in flight`,
+      ms(performance.now() - t),
+      concurrency === DEFAULT_SYNC.concurrency ? 'the default' : concurrency === 8 ? 'old default' : '',
+    );
+  }
   let t = performance.now();
+  verifyManifest(
+    v1.manifestBytes,
+    v1.signature,
+    { publicKey: publicKeyFromBase64(key.publicKey.base64) },
+    { now: now() },
+  );
+  row('  verifyManifest (signature + schema)', ms(performance.now() - t));
+
+  const core = openCore({ dataDir: data, transport: 'direct', now });
+  const baseRss = resetPeak();
+  let progressAt = 0;
+  t = performance.now();
   const first = await subscribe(
-    { db: core.db, dataDir: data, now: now(), settings: { concurrency: 16 } },
+    {
+      db: core.db,
+      dataDir: data,
+      now: now(),
+      onProgress: (p) => {
+        if (p.objectsDone === p.objectsTotal) progressAt = performance.now();
+      },
+    },
     { url: server.url, publicKey: key.publicKey },
   );
   const installMs = performance.now() - t;
-  const installPeak = peakRss;
-  console.log(
-    `install ${N} items: ${installMs.toFixed(0)} ms (target ≤ 2000), ${first.downloadedObjects} objects, ${mb(first.downloadedBytes)} downloaded, ${server.requests.length} requests; peak RSS ${mb(installPeak)} (+${mb(installPeak - baseRss)})`,
+  row(
+    `install ${N} items`,
+    ms(installMs),
+    `target ≤ 2000; objects fetched and staged by ${ms(progressAt - t)}, fetch + verify + decode ${ms(first.timings!.fetchMs)}, install transaction ${ms(first.timings!.installMs)}; ${first.downloadedObjects} objects, ${mb(first.downloadedBytes)}; peak RSS +${mb(peakRss - baseRss)}`,
   );
+  core.close();
 
+  // The same data folder twice: the old path (no item index) and the new one.
+  const dataOld = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-data-old-'));
+  fs.cpSync(data, dataOld, { recursive: true });
+  fs.rmSync(path.join(dataOld, 'sync', 'items'), { recursive: true, force: true });
   const changed = new Set(Array.from({ length: Math.round(N / 100) }, (_, i) => i * 97 + 5));
   publishPack(generatePack(N, { revised: changed }), dist, { version: 2, key });
-  server.reset();
-  peakRss = process.memoryUsage().rss;
-  const service = createSyncService({ db: core.db, dataDir: data, emit: () => {}, now, settings: { concurrency: 16 } });
-  t = performance.now();
-  const report = await service.syncNow();
-  const updateMs = performance.now() - t;
-  const r = report.results[0]!;
-  console.log(
-    `1% update (${changed.size} items): ${updateMs.toFixed(0)} ms (target ≤ 300), ${r.status === 'installed' ? `${r.downloadedObjects} objects downloaded` : r.message}, ${server.requests.length} requests; peak RSS ${mb(peakRss)}`,
-  );
 
-  server.reset();
-  t = performance.now();
-  await service.syncNow();
-  console.log(`no change (304): ${(performance.now() - t).toFixed(0)} ms, ${server.requests.length} request`);
+  for (const [label, dir] of [
+    ['1% update, old path (no item index)', dataOld],
+    ['1% update', data],
+  ] as const) {
+    const c = openCore({ dataDir: dir, transport: 'direct', now });
+    const service = createSyncService({ db: c.db, dataDir: dir, emit: () => {}, now });
+    const before = resetPeak();
+    t = performance.now();
+    const report = await service.syncNow();
+    const updateMs = performance.now() - t;
+    const r = report.results[0]! as SyncOutcome; // the service's results carry the timings too
+    row(
+      `${label} (${changed.size} items)`,
+      ms(updateMs),
+      `target ≤ 300; ${r.status === 'installed' ? `${r.downloadedObjects} objects downloaded, fetch + verify + decode ${ms(r.timings!.fetchMs)}, install transaction ${ms(r.timings!.installMs)}` : r.message}; peak RSS +${mb(peakRss - before)}`,
+    );
+    if (dir === data) {
+      t = performance.now();
+      await service.syncNow();
+      row('no change (304)', ms(performance.now() - t));
+    }
+    c.close();
+  }
 
   clearInterval(sampler);
-  core.close();
+  console.log(`\n| step | time | notes |\n|---|---|---|`);
+  for (const [a, b, c] of rows) console.log(`| ${a.trim()} | ${b} | ${c} |`);
+  console.log(`(syncs use ${DEFAULT_SYNC.concurrency} requests in flight)`);
   await server.close();
-  fs.rmSync(dist, { recursive: true, force: true });
-  fs.rmSync(data, { recursive: true, force: true });
+  for (const d of [dist, data, dataOld]) fs.rmSync(d, { recursive: true, force: true });
 }
 
 main().catch((err) => {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BriefbookError, type Problem } from '../../../shared/errors';
 import { MANIFEST_LIMITS } from '../../../shared/manifest';
+import type { PackItem } from '../../../shared/model';
 import type { LoadedPack } from '../types';
 import { BRIEFPACK_EXTENSION, looksLikeBriefpack, openBriefpack } from './briefpack';
 import { decodeUtf8 } from './encoding';
@@ -31,6 +32,11 @@ export interface FetchOptions {
   /** Objects fetched at once (HTTP). */
   concurrency?: number;
   onProgress?: (p: { objectsDone: number; objectsTotal: number; bytesDone: number; bytesTotal: number }) => void;
+  /**
+   * Items the caller already holds decoded from objects of this (verified) manifest, by
+   * object SHA-256: they are neither fetched nor decoded again (see decodePack).
+   */
+  known?: (manifest: VerifiedManifest['manifest']) => ReadonlyMap<string, PackItem>;
 }
 
 export interface FetchedPack {
@@ -77,12 +83,14 @@ export async function fetchPublished(fetcher: PackFetcher, options: FetchOptions
       `${fetcher.location} holds version ${manifest.version} of "${manifest.packId}", older than the installed version ${installed}. An older version is never installed over a newer one (it may be a replayed copy). Nothing was changed.`,
     );
 
-  const wanted = [...manifestObjects(manifest)];
-  const bytesTotal = wanted.reduce((n, [, o]) => n + o.size, 0);
+  const known = options.known?.(manifest) ?? new Map<string, PackItem>();
+  const all = [...manifestObjects(manifest)];
+  const wanted = all.filter(([sha]) => !known.has(sha));
+  const bytesTotal = all.reduce((n, [, o]) => n + o.size, 0);
   const objects = new Map<string, Buffer>();
   const problems: Problem[] = [];
   let next = 0;
-  let bytesDone = 0;
+  let bytesDone = bytesTotal - wanted.reduce((n, [, o]) => n + o.size, 0);
   const worker = async () => {
     while (next < wanted.length) {
       const [sha256, expected] = wanted[next++]!;
@@ -92,8 +100,8 @@ export async function fetchPublished(fetcher: PackFetcher, options: FetchOptions
       else objects.set(sha256, got!);
       bytesDone += expected.size;
       options.onProgress?.({
-        objectsDone: objects.size + problems.length,
-        objectsTotal: wanted.length,
+        objectsDone: all.length - wanted.length + objects.size + problems.length,
+        objectsTotal: all.length,
         bytesDone,
         bytesTotal,
       });
@@ -109,8 +117,8 @@ export async function fetchPublished(fetcher: PackFetcher, options: FetchOptions
       problems,
     );
   }
-  const pack = decodePack(verified, objects);
-  return { verified, pack, location: fetcher.location, objectCount: wanted.length, totalBytes: bytesTotal };
+  const pack = decodePack(verified, objects, known);
+  return { verified, pack, location: fetcher.location, objectCount: all.length, totalBytes: bytesTotal };
 }
 
 /**

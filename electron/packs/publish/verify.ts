@@ -280,13 +280,26 @@ function decodePhoto(asset: ManifestAsset, bytes: Buffer, problems: Problem[]): 
 /**
  * Decode verified objects into a LoadedPack, with the same schemas and reference
  * checks as a source folder. `objects` must hold every object, already size- and
- * hash-checked with checkObject.
+ * hash-checked with checkObject, except items in `known`: items the caller already
+ * holds decoded from exactly that object (by object SHA-256; an update's unchanged
+ * items), which are taken as they are and only take part in the reference checks.
  */
-export function decodePack(verified: VerifiedManifest, objects: ReadonlyMap<string, Buffer>): LoadedPack {
+export function decodePack(
+  verified: VerifiedManifest,
+  objects: ReadonlyMap<string, Buffer>,
+  known: ReadonlyMap<string, PackItem> = new Map(),
+): LoadedPack {
   const { manifest } = verified;
   const problems: Problem[] = [];
   const files: { item: PackItem; file: string }[] = [];
+  let total = 0;
   for (const entry of manifest.items) {
+    const already = known.get(entry.sha256);
+    if (already && already.kind === entry.kind && already.id === entry.id) {
+      files.push({ item: already, file: itemFile(entry) });
+      total += entry.size;
+      continue;
+    }
     const bytes = objects.get(entry.sha256);
     if (!bytes) throw new Error(`object ${entry.sha256} was not fetched`);
     const item = decodeItem(entry, bytes, problems);
@@ -303,7 +316,6 @@ export function decodePack(verified: VerifiedManifest, objects: ReadonlyMap<stri
   for (const { item, file } of files)
     if (item.kind === 'official' && item.data.photo && !manifest.assets.some((a) => a.path === item.data.photo))
       problems.push({ file, field: 'photo', message: `"${item.data.photo}" is not among the manifest's assets` });
-  let total = 0;
   for (const b of objects.values()) total += b.length;
   if (total > LIMITS.maxPackBytes)
     problems.push({

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import { openCore, type Core } from '../../../electron/api/core';
 import { createSyncService } from '../../../electron/sync/service';
+import { openStaging } from '../../../electron/sync/staging';
 import { subscribe } from '../../../electron/sync/subscribe';
 import type { SyncSettings } from '../../../electron/sync/sync';
 import type { ApiEvent } from '../../../shared/api';
@@ -81,7 +82,13 @@ export function contentDump(reader: Reader): Record<string, unknown[]> {
   return dump;
 }
 
+/** Objects in the staging area (complete records; their hashes are checked when read). */
 export function stagedObjects(dataDir: string): string[] {
-  const dir = `${dataDir}/sync/objects`;
-  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => /^[0-9a-f]{64}$/.test(n)) : [];
+  if (!fs.existsSync(`${dataDir}/sync/objects`)) return [];
+  const staging = openStaging(dataDir);
+  try {
+    return staging.list();
+  } finally {
+    staging.close();
+  }
 }
