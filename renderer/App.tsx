@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { Sidebar } from './components/Sidebar';
-import { SearchPalette } from './components/SearchPalette';
+import { SearchPalette } from './features/search/SearchPalette';
+import { SearchPage } from './features/search/SearchPage';
 import { routePackId, type Route } from './lib/routes';
 import { usePackContents } from './state/hooks';
 import { canGoBack, canGoForward, goBack, goForward, useNavigation } from './state/navigation';
@@ -39,6 +40,8 @@ function View({ route }: { route: Route }) {
       return <LibraryView />;
     case 'settings':
       return <SettingsView />;
+    case 'search':
+      return <SearchPage query={route.query} />;
     case 'pack':
       return <PackHome packId={route.packId} />;
     case 'list':
@@ -88,6 +91,7 @@ export function App() {
   const paletteOpen = usePalette((s) => s.open);
   const mainRef = useRef<HTMLElement>(null);
   const first = useRef(true);
+  const lastRoute = useRef(route.name);
 
   // After a navigation, start at the top and put focus on the new screen, so keyboard
   // and screen-reader users land where sighted users look.
@@ -96,6 +100,10 @@ export function App() {
       first.current = false;
       return;
     }
+    // Refining a search (typing, filters) stays on the same screen: keep focus where it is.
+    const refining = lastRoute.current === 'search' && useNavigation.getState().route.name === 'search';
+    lastRoute.current = useNavigation.getState().route.name;
+    if (refining) return;
     window.scrollTo(0, 0);
     const main = mainRef.current;
     if (!main) return;

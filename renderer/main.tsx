@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { initAnchorFocus } from './features/search/focusAnchor';
 import { initGlobalKeys } from './lib/keyboard';
 import { initClock } from './state/clock';
 import { initLibraryEvents } from './state/library';
@@ -17,6 +18,7 @@ async function start(): Promise<void> {
   initLibraryEvents();
   initGlobalKeys();
   initClock();
+  initAnchorFocus();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

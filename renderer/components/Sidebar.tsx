@@ -86,12 +86,10 @@ export function Sidebar() {
         </span>
       </a>
       {packId && <PackNav packId={packId} active={active} />}
-      {packId && (
-        <button type="button" className="search-button" onClick={openPalette}>
-          <span>Find in this book</span>
-          <kbd>{shortcutLabel('K')}</kbd>
-        </button>
-      )}
+      <button type="button" className="search-button" onClick={openPalette}>
+        <span>Search</span>
+        <kbd>{shortcutLabel('K')}</kbd>
+      </button>
       <div className="sidebar-foot">
         <ReadingControls />
         <a

@@ -3,6 +3,7 @@
 import { type Route } from '../lib/routes';
 import { packIndex } from '../lib/packIndex';
 import { loadAnnotations } from './annotations';
+import { loadSearchPage } from '../features/search/searchState';
 import { ensureItem, ensurePack, loadPacks, useLibrary } from './library';
 import { useNavigation } from './navigation';
 import { updateSettings, useSettings } from './settings';
@@ -14,6 +15,9 @@ function load(route: Route): void {
       return;
     case 'settings':
     case 'not-found':
+      return;
+    case 'search':
+      loadSearchPage(route.query);
       return;
     case 'pack':
     case 'list':

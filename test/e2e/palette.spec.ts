@@ -4,7 +4,7 @@ test('Ctrl+K finds an official by a romanisation variant and opens the profile',
   await page.goto(`${host.url}#/pack/${SAMPLE_PACK}`);
   await expect(page.getByRole('main').getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Control+k');
-  const dialog = page.getByRole('dialog', { name: 'Find in this book' });
+  const dialog = page.getByRole('dialog', { name: 'Search' });
   await expect(dialog).toBeVisible();
   await page.keyboard.type('Sigehiro');
   await expect(dialog.getByRole('option').first()).toContainText('Watanabe Shigehiro');
