@@ -12,6 +12,7 @@ import { ListView } from './views/ListView';
 import { NotFoundView } from './views/NotFoundView';
 import { PackHome } from './views/PackHome';
 import { SettingsView } from './views/SettingsView';
+import { WorkshopView } from './workshop/WorkshopView';
 
 /** Focus the screen's h1 as soon as it is rendered (data may still be loading). */
 function focusHeadingWhenShown(main: HTMLElement): () => void {
@@ -40,6 +41,8 @@ function View({ route }: { route: Route }) {
       return <LibraryView />;
     case 'settings':
       return <SettingsView />;
+    case 'workshop':
+      return <WorkshopView />;
     case 'search':
       return <SearchPage query={route.query} />;
     case 'pack':

@@ -93,6 +93,13 @@ export function Sidebar() {
       <div className="sidebar-foot">
         <ReadingControls />
         <a
+          className="nav-link nav-workshop"
+          href={href.workshop()}
+          aria-current={route.name === 'workshop' ? 'page' : undefined}
+        >
+          Workshop
+        </a>
+        <a
           className="nav-link nav-settings"
           href={href.settings()}
           aria-current={active === 'settings' ? 'page' : undefined}

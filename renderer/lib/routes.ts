@@ -8,6 +8,7 @@ export type ListName = 'schedule' | 'officials' | 'talking-points' | 'notes';
 export type Route =
   | { name: 'library' }
   | { name: 'settings' }
+  | { name: 'workshop' }
   | { name: 'search'; query: Record<string, string> }
   | { name: 'pack'; packId: string }
   | { name: 'changes'; packId: string }
@@ -31,6 +32,7 @@ export function parseHash(hash: string): Route {
   const query = Object.fromEntries(new URLSearchParams(search));
   if (parts.length === 0) return { name: 'library' };
   if (parts.length === 1 && parts[0] === 'settings') return { name: 'settings' };
+  if (parts.length === 1 && parts[0] === 'workshop') return { name: 'workshop' };
   if (parts.length === 1 && parts[0] === 'search') return { name: 'search', query };
   if (parts[0] === 'pack' && parts[1] && ID_PATTERN.test(parts[1])) {
     const packId = parts[1];
@@ -66,6 +68,8 @@ export function formatRoute(route: Route): string {
       return '#/';
     case 'settings':
       return '#/settings';
+    case 'workshop':
+      return '#/workshop';
     case 'search':
       return withQuery('#/search', route.query);
     case 'changes':
@@ -84,6 +88,7 @@ export function formatRoute(route: Route): string {
 export const href = {
   library: () => '#/',
   settings: () => '#/settings',
+  workshop: () => '#/workshop',
   search: (query: Record<string, string>) => formatRoute({ name: 'search', query }),
   changes: (packId: string) => `#/pack/${packId}/changes`,
   pack: (packId: string) => `#/pack/${packId}`,
