@@ -14,7 +14,7 @@ import path from 'node:path';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { BriefbookError, type Problem } from '../../../shared/errors';
-import { MANIFEST_LIMITS } from '../../../shared/manifest';
+import { MANIFEST_LIMITS, SEALED_LIMITS } from '../../../shared/manifest';
 import { LIMITS } from '../../../shared/model';
 import { readCapped, type PackFetcher } from './fetcher';
 import { MANIFEST_FILE, OBJECTS_DIR, SIGNATURE_FILE } from './manifest';
@@ -81,7 +81,7 @@ function entryProblem(entry: yauzl.Entry, seen: Set<string>): string | null {
       ? MANIFEST_LIMITS.maxManifestBytes
       : name === SIGNATURE_FILE
         ? MANIFEST_LIMITS.signatureBytes
-        : Math.max(LIMITS.maxPhotoBytes, MANIFEST_LIMITS.maxItemObjectBytes);
+        : Math.max(LIMITS.maxPhotoBytes, MANIFEST_LIMITS.maxItemObjectBytes, SEALED_LIMITS.maxHeaderBytes);
   if (entry.uncompressedSize > limit) return `declares ${entry.uncompressedSize} bytes; the limit is ${limit}`;
   return null;
 }

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BriefbookError } from '../../../shared/errors';
 import { MAX_KEY_CHAIN, type KeyEndorsement, type Manifest } from '../../../shared/manifest';
+import { sealPublication, type ReaderPublicKey } from '../confidential/index';
 import { sha256Hex } from '../photos';
 import { readSourceFolder } from '../source/readSource';
 import type { LoadedPack } from '../types';
@@ -25,6 +26,7 @@ import {
   signManifest,
 } from './manifest';
 import { encodePack } from './objects';
+import { manifestObjects } from './verify';
 import { MANIFEST_LIMITS } from '../../../shared/manifest';
 
 export interface SigningKey {
@@ -48,6 +50,8 @@ export interface PublicationOptions {
   previousKeys?: KeyEndorsement[];
   /** An endorsement made earlier by `key`, carried forward when `nextKey` is not given. */
   carriedNextKey?: KeyEndorsement;
+  /** Readers to encrypt the pack to (a confidential pack); none = a plain, public pack. */
+  recipients?: readonly ReaderPublicKey[];
 }
 
 export function endorse(key: SigningKey, next: PublicKeyInfo): KeyEndorsement {
@@ -65,13 +69,17 @@ export function createPublication(pack: LoadedPack, options: PublicationOptions)
   if (options.nextKey && sameKey(options.nextKey, options.key.publicKey))
     throw new BriefbookError('invalid-input', '--next-key is the signing key itself; give the new key’s .pub file.');
   const encoded = encodePack(pack);
-  const manifest = createManifest(pack.meta, encoded, {
+  const plain = createManifest(pack.meta, encoded, {
     version: options.version,
     publishedAt: options.publishedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     publisher: publisherKey(options.key.publicKey),
     nextKey: options.nextKey ? endorse(options.key, options.nextKey) : options.carriedNextKey,
     previousKeys: options.previousKeys,
   });
+  // Confidential: every object sealed for the readers, the descriptive fields moved into a sealed header.
+  const { manifest, objects } = options.recipients?.length
+    ? sealPublication(plain, encoded.objects, options.recipients)
+    : { manifest: plain, objects: encoded.objects };
   const manifestBytes = serializeManifest(manifest);
   const check = parseManifest(manifestBytes);
   if (!check.ok)
@@ -84,7 +92,7 @@ export function createPublication(pack: LoadedPack, options: PublicationOptions)
     manifest,
     manifestBytes,
     signature: signManifest(manifestBytes, options.key.privateKey),
-    objects: encoded.objects,
+    objects,
   };
 }
 
@@ -101,6 +109,8 @@ export interface BuildOptions {
   nextKey?: PublicKeyInfo;
   /** Sign with a key the previous version did not endorse (readers must re-pin by hand). */
   forceNewKey?: boolean;
+  /** Encrypt to these readers (`--recipients FILE`). */
+  recipients?: readonly ReaderPublicKey[];
   trace?: (event: BuildEvent) => void;
 }
 
@@ -111,6 +121,8 @@ export interface BuildResult extends Publication {
   reused: number;
   removed: number;
   briefpack?: string;
+  /** The pack's descriptive fields (a confidential manifest does not show them). */
+  meta: LoadedPack['meta'];
 }
 
 function readPrevious(outDir: string, packId: string): Manifest | null {
@@ -185,6 +197,7 @@ export async function buildPublished(sourceDir: string, options: BuildOptions): 
     version: (previous?.version ?? 0) + 1,
     publishedAt,
     nextKey: options.nextKey,
+    recipients: options.recipients,
     ...continuity,
   });
   const trace = options.trace ?? (() => {});
@@ -222,6 +235,7 @@ export async function buildPublished(sourceDir: string, options: BuildOptions): 
   return {
     ...publication,
     outDir,
+    meta: pack.meta,
     previousVersion: previous?.version ?? null,
     written,
     reused,
@@ -231,5 +245,5 @@ export async function buildPublished(sourceDir: string, options: BuildOptions): 
 }
 
 function objectNames(m: Manifest): string[] {
-  return [...m.items.map((i) => i.sha256), ...m.assets.map((a) => a.sha256)];
+  return [...manifestObjects(m).keys()];
 }

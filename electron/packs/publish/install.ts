@@ -6,6 +6,7 @@ import type { Db } from '../../store/db';
 import { installPack, type InstallResult } from '../../store/install';
 import { currentPin, pinKey } from '../../store/publisherKeys';
 import { publicKeyFromBase64, sameKey, type PublicKeyInfo } from './keys';
+import { recordProtection, type ReaderKeySource } from '../confidential/index';
 import { loadPublished, type FetchedPack } from './load';
 import type { HttpOptions } from './http';
 import type { TrustAnchor } from './verify';
@@ -100,6 +101,8 @@ export function installVerifiedPack(
       publishedAt: manifest.publishedAt,
       now,
     });
+    // "confidential, encrypted to N readers" for `briefbook packs` and the app.
+    recordProtection(db, manifest);
     return { ...result, keyId: signer.keyId, rotatedFrom: rotatedFrom.map((k) => k.keyId) };
   });
   return run.immediate();
@@ -109,6 +112,8 @@ export interface AddOptions extends SignedInstallOptions {
   /** The key the reader gave (--pubkey); without it, the key pinned for the pack. */
   given?: PublicKeyInfo | null;
   http?: HttpOptions;
+  /** This computer's reader key, for confidential packs. */
+  readerKey?: ReaderKeySource;
 }
 
 /** Fetch, verify and install a published pack from a folder, .briefpack or URL: `briefbook add`. */
@@ -123,6 +128,7 @@ export async function addPublished(
     installedVersion: (packId) => installedSignedVersion(db, packId),
     now: options.now,
     http: options.http,
+    readerKey: options.readerKey,
   });
   checkGivenKey(fetched, given);
   return { fetched, result: installVerifiedPack(db, fetched, options) };

@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BriefbookError, type Problem } from '../../../shared/errors';
-import { MANIFEST_LIMITS } from '../../../shared/manifest';
+import { MANIFEST_LIMITS, sealedEncryption } from '../../../shared/manifest';
 import type { PackItem } from '../../../shared/model';
+import { unsealVersion, type ReaderKeySource } from '../confidential/index';
 import type { LoadedPack } from '../types';
 import { BRIEFPACK_EXTENSION, looksLikeBriefpack, openBriefpack } from './briefpack';
 import { decodeUtf8 } from './encoding';
@@ -32,6 +33,8 @@ export interface FetchOptions {
   /** Objects fetched at once (HTTP). */
   concurrency?: number;
   onProgress?: (p: { objectsDone: number; objectsTotal: number; bytesDone: number; bytesTotal: number }) => void;
+  /** This computer's reader key, asked for only when the pack is confidential. */
+  readerKey?: ReaderKeySource;
   /**
    * Items the caller already holds decoded from objects of this (verified) manifest, by
    * object SHA-256: they are neither fetched nor decoded again (see decodePack).
@@ -82,6 +85,9 @@ export async function fetchPublished(fetcher: PackFetcher, options: FetchOptions
       'rollback',
       `${fetcher.location} holds version ${manifest.version} of "${manifest.packId}", older than the installed version ${installed}. An older version is never installed over a newer one (it may be a replayed copy). Nothing was changed.`,
     );
+  // Confidential: the content key is unwrapped with this computer's reader key before any
+  // object is fetched (a reader the pack is not addressed to stops here); decryptObjects below.
+  const sealed = sealedEncryption(manifest) ? unsealVersion(verified, options.readerKey) : null;
 
   const known = options.known?.(manifest) ?? new Map<string, PackItem>();
   const all = [...manifestObjects(manifest)];
@@ -117,7 +123,9 @@ export async function fetchPublished(fetcher: PackFetcher, options: FetchOptions
       problems,
     );
   }
-  const pack = decodePack(verified, objects, known);
+  // decryptObjects: a confidential pack's objects are verified and decrypted, then decoded as any pack's.
+  const opened = sealed?.open(objects, options.now ?? new Date());
+  const pack = opened ? decodePack(opened.verified, opened.objects) : decodePack(verified, objects, known);
   return { verified, pack, location: fetcher.location, objectCount: all.length, totalBytes: bytesTotal };
 }
 
@@ -130,6 +138,7 @@ export function verifyInMemory(
   trust: TrustAnchor,
   location: string,
   now?: Date,
+  readerKey?: ReaderKeySource,
 ): FetchedPack {
   const verified = verifyManifest(publication.manifestBytes, publication.signature, trust, { now });
   const wanted = [...manifestObjects(verified.manifest)];
@@ -138,7 +147,9 @@ export function verifyInMemory(
   );
   if (problems.length > 0)
     throw new BriefbookError('invalid-pack', `${problems.length} objects do not match the signed manifest.`, problems);
-  const pack = decodePack(verified, publication.objects);
+  const sealed = sealedEncryption(verified.manifest) ? unsealVersion(verified, readerKey) : null;
+  const opened = sealed?.open(publication.objects, now ?? new Date());
+  const pack = opened ? decodePack(opened.verified, opened.objects) : decodePack(verified, publication.objects);
   const totalBytes = wanted.reduce((n, [, o]) => n + o.size, 0);
   return { verified, pack, location, objectCount: wanted.length, totalBytes };
 }

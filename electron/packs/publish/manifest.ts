@@ -10,6 +10,7 @@ import {
   MANIFEST_LIMITS,
   Manifest,
   manifestByteBudget,
+  manifestEntryCount,
   type KeyEndorsement,
   type PublisherKey,
 } from '../../../shared/manifest';
@@ -100,10 +101,11 @@ export function parseManifest(bytes: Buffer): ParsedManifest {
   const result = Manifest.safeParse(json);
   if (!result.success) return { ok: false, problems: zodProblems(MANIFEST_FILE, result.error) };
   const manifest = result.data;
-  const budget = manifestByteBudget(manifest.items.length + manifest.assets.length);
+  const entries = manifestEntryCount(manifest);
+  const budget = manifestByteBudget(entries);
   if (bytes.length > budget)
     return fail(
-      `is ${bytes.length} bytes for ${manifest.items.length + manifest.assets.length} entries; the budget is ${budget} bytes (16 KB + 256 bytes per item and photo)`,
+      `is ${bytes.length} bytes for ${entries} entries; the budget is ${budget} bytes (16 KB + 256 bytes per item and photo)`,
     );
   return { ok: true, manifest };
 }

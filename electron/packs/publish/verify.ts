@@ -11,6 +11,7 @@ import { BriefbookError, formatProblem, type Problem } from '../../../shared/err
 import {
   MANIFEST_LIMITS,
   manifestMeta,
+  sealedEncryption,
   type KeyEndorsement,
   type Manifest,
   type ManifestAsset,
@@ -156,7 +157,8 @@ function finish(
         `${MANIFEST_FILE} announces a next key ${next.keyId} whose endorsement is not signed by the current key ${signer.keyId}. Nothing was installed.`,
       );
   }
-  if (manifest.encryption)
+  // A confidential pack of the scheme implemented here is opened later (load.ts, with the reader's key).
+  if (manifest.encryption && !sealedEncryption(manifest))
     throw new BriefbookError(
       'invalid-pack',
       `Pack "${manifest.packId}" is a confidential pack (encryption "${manifest.encryption.scheme}"), which this version of Briefbook cannot open. Update Briefbook.`,
@@ -201,6 +203,11 @@ export function manifestObjects(manifest: Manifest): Map<string, { size: number;
   const out = new Map<string, { size: number; label: string }>();
   for (const it of manifest.items) out.set(it.sha256, { size: it.size, label: `${it.kind} "${it.id}"` });
   for (const a of manifest.assets) out.set(a.sha256, { size: a.size, label: `photo ${a.path}` });
+  const sealed = sealedEncryption(manifest);
+  if (sealed) {
+    out.set(sealed.header.sha256, { size: sealed.header.size, label: 'the sealed pack header' });
+    for (const o of sealed.objects) out.set(o.sha256, { size: o.size, label: 'a sealed object' });
+  }
   return out;
 }
 
