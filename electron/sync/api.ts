@@ -2,6 +2,7 @@
 import type { ApiEvent, BriefbookApi } from '../../shared/api';
 import { BriefbookError } from '../../shared/errors';
 import type { SyncApiResults } from '../../shared/syncApi';
+import type { ReaderKeySource } from '../packs/confidential/index';
 import type { Db } from '../store/db';
 import { dismissChanges, packChanges } from './changes';
 import { removeContent } from './expiry';
@@ -17,6 +18,8 @@ export interface SyncApiDeps {
   now: () => Date;
   /** The reader's notes on a pack, in the annotations export format (electron/annotations). */
   exportNotes: (packId: string) => { fileName: string; json: string; count: number };
+  /** This computer's reader key for confidential packs. */
+  readerKey?: ReaderKeySource;
 }
 
 export function syncApi(deps: SyncApiDeps): Pick<BriefbookApi, keyof SyncApiResults> {
@@ -24,7 +27,13 @@ export function syncApi(deps: SyncApiDeps): Pick<BriefbookApi, keyof SyncApiResu
   return {
     addSubscription: async ({ url, publisherKey, keyId, repin }) => {
       const result = await subscribe(
-        { db, dataDir: deps.dataDir, now: now(), onProgress: (p) => emit({ type: 'sync-progress', ...p }) },
+        {
+          db,
+          dataDir: deps.dataDir,
+          now: now(),
+          onProgress: (p) => emit({ type: 'sync-progress', ...p }),
+          readerKey: deps.readerKey,
+        },
         { url, publicKey: publisherKey ? parsePublicKeyText(publisherKey) : null, keyId: keyId ?? null, repin },
       );
       emit({ type: 'packs-changed' });

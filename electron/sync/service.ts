@@ -5,6 +5,7 @@
 // transaction at the end.
 import type { ApiEvent } from '../../shared/api';
 import type { SyncReport, SyncStatus } from '../../shared/syncApi';
+import type { ReaderKeySource } from '../packs/confidential/index';
 import type { Db } from '../store/db';
 import { unreadChangeCount } from './changes';
 import { expiryOf, packExpiries, purgeExpired } from './expiry';
@@ -20,6 +21,8 @@ export interface SyncServiceOptions {
   emit: (event: ApiEvent) => void;
   now?: () => Date;
   settings?: Partial<SyncSettings>;
+  /** This computer's reader key for confidential packs. */
+  readerKey?: ReaderKeySource;
 }
 
 export interface SyncService {
@@ -63,6 +66,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
             dataDir,
             now: startedAt,
             settings: options.settings,
+            readerKey: options.readerKey,
             onProgress: (p) => {
               progress = p;
               emit({ type: 'sync-progress', ...p });

@@ -13,6 +13,8 @@ import { BriefbookError, formatProblem, type ErrorCode } from '../../shared/erro
 import type { PackFetcher } from '../packs/publish/fetcher';
 import { installVerifiedPack, installedSignedVersion } from '../packs/publish/install';
 import { publicKeyFromBase64, type PublicKeyInfo } from '../packs/publish/keys';
+import type { ReaderKeySource } from '../packs/confidential/index';
+import { identityOptionsFromEnv, readerKeySource } from '../identity/index';
 import { fetchPublished, type FetchedPack } from '../packs/publish/load';
 import { manifestObjects, type TrustAnchor } from '../packs/publish/verify';
 import type { PackItem } from '../../shared/model';
@@ -51,6 +53,8 @@ export interface SyncRun {
   now: Date;
   settings?: Partial<SyncSettings>;
   onProgress?: (p: SyncProgress) => void;
+  /** This computer's reader key for confidential packs (default: the data folder's, unlocked from the environment). */
+  readerKey?: ReaderKeySource;
 }
 
 export type SyncOutcome =
@@ -148,6 +152,7 @@ export async function fetchForInstall(
       },
       now: run.now,
       installedVersion: (id) => installedSignedVersion(run.db, id),
+      readerKey: run.readerKey ?? readerKeySource(run.dataDir, identityOptionsFromEnv()),
       concurrency: settings.concurrency,
       onProgress: (p) => run.onProgress?.({ packId, ...p }),
       known: (manifest) => {
@@ -274,8 +279,8 @@ export function applyFetched(
     timings: { fetchMs: Math.round(result.fetchMs), installMs: Math.round(performance.now() - started) },
     message:
       installed.previousVersion === null
-        ? `Installed ${manifest.title} version ${installed.version}.`
-        : `Updated ${manifest.title} from version ${installed.previousVersion} to ${installed.version}: ${installed.added.length} added, ${installed.changed.length} changed, ${installed.removed.length} removed.`,
+        ? `Installed ${result.fetched.pack.meta.title} version ${installed.version}.`
+        : `Updated ${result.fetched.pack.meta.title} from version ${installed.previousVersion} to ${installed.version}: ${installed.added.length} added, ${installed.changed.length} changed, ${installed.removed.length} removed.`,
   };
 }
 
