@@ -165,12 +165,29 @@ export interface ExportPdfResult {
   bytes: number;
 }
 
+/**
+ * This computer's reader key: the reader sends `publicKey` (and reads `keyId` out by
+ * phone) to the chief of staff, who encrypts confidential packs to it.
+ */
+export interface ReaderIdentity {
+  /** Short fingerprint, e.g. "3f9a-12bc-77e0-9d41". */
+  keyId: string;
+  /** The whole public key, one line: `briefbook-reader:<base64>`. */
+  publicKey: string;
+  protection: 'os-keychain' | 'passphrase' | 'file-only';
+  /** One sentence on how the private key is protected, to show as it is. */
+  protectionNote: string;
+  createdAt: string;
+}
+
 // ---- parameters ------------------------------------------------------------
 
 const None = z.object({}).strict();
 
 export const apiParams = {
   appInfo: None,
+  /** This computer's reader key for confidential packs (made on first use). */
+  identity: None,
   listPacks: None,
   getPack: z.object({ packId: PackId }).strict(),
   getItem: z.object({ packId: PackId, kind: z.enum(ITEM_KINDS), itemId: ItemId }).strict(),
@@ -201,6 +218,7 @@ export const API_METHODS = Object.keys(apiParams) as ApiMethod[];
 
 export interface ApiResults extends AnnotationApiResults, SyncApiResults, WorkshopApiResults {
   appInfo: AppInfo;
+  identity: ReaderIdentity;
   listPacks: PackSummary[];
   getPack: PackContents;
   getItem: ItemDetail;

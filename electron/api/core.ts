@@ -12,8 +12,10 @@ import { createEventHub, type EventHub } from './events';
 import { exportPdf } from '../pdf/exportPdf';
 import { search } from '../search/index';
 import * as annotations from '../annotations/index';
+import type { ReaderKey } from '../packs/confidential/index';
 import { assertReadable, createSyncService, setupSync, type SyncService } from '../sync/index';
 import { syncApi } from '../sync/api';
+import { identityOptionsFromEnv, readerIdentity, readerKeySource, type KeyProtector } from '../identity/index';
 import { workshopApi } from '../workshop/api';
 
 export interface CoreOptions {
@@ -26,6 +28,12 @@ export interface CoreOptions {
   now?: () => Date;
   /** Sync subscriptions shortly after opening and then periodically (default: in the app and the browser host, not the CLI). */
   backgroundSync?: boolean;
+  /**
+   * Protects this computer's reader key with the OS keychain (the Electron shell passes
+   * safeStorage's encryptString/decryptString when isEncryptionAvailable()). Without it the
+   * key is protected by a passphrase (BRIEFBOOK_IDENTITY_PASSPHRASE) or only by file permissions.
+   */
+  keyProtector?: KeyProtector;
 }
 
 export interface Core {
@@ -34,6 +42,8 @@ export interface Core {
   events: EventHub;
   dataDir: string;
   sync: SyncService;
+  /** This computer's reader key for confidential packs (unlocked on first use). */
+  readerKey: () => ReaderKey;
   onEvent(listener: ApiEventListener): () => void;
   close(): void;
 }
@@ -49,7 +59,9 @@ export function openCore(options: CoreOptions): Core {
   const now = options.now ?? (() => new Date());
   annotations.setupAnnotations();
   setupSync();
-  const sync = createSyncService({ db, dataDir, emit: events.emit, now });
+  const identityOptions = { ...identityOptionsFromEnv(), protector: options.keyProtector };
+  const readerKey = readerKeySource(dataDir, identityOptions);
+  const sync = createSyncService({ db, dataDir, emit: events.emit, now, readerKey });
   // Expired packs are locked and purged with or without a network.
   sync.enforceExpiry();
   if (options.backgroundSync ?? options.transport !== 'direct') sync.start();
@@ -58,6 +70,10 @@ export function openCore(options: CoreOptions): Core {
 
   const api: BriefbookApi = {
     appInfo: async () => ({ version: VERSION, dataDir, transport: options.transport }),
+    identity: async () => {
+      const { file: _file, ...shown } = readerIdentity(dataDir, identityOptions);
+      return shown;
+    },
     listPacks: async () => listPacks(db),
     getPack: async ({ packId }) => (assertReadable(db, packId, now()), getPackContents(db, packId)),
     getItem: async ({ packId, kind, itemId }) => (assertReadable(db, packId, now()), getItem(db, packId, kind, itemId)),
@@ -86,6 +102,7 @@ export function openCore(options: CoreOptions): Core {
       sync,
       emit: events.emit,
       now,
+      readerKey,
       exportNotes: (packId) => annotations.exportAnnotations(db, { packId, now: now(), app: `Briefbook ${VERSION}` }),
     }),
     ...workshopApi({ db, dataDir, emit: events.emit }),
@@ -102,6 +119,7 @@ export function openCore(options: CoreOptions): Core {
     events,
     dataDir,
     sync,
+    readerKey,
     onEvent: events.on,
     close: () => {
       sync.stop();

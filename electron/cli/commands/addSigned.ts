@@ -17,10 +17,11 @@ export async function addSigned(ctx: CommandContext, location: string, pubFile: 
     );
   if (repin && !given)
     throw new BriefbookError('invalid-input', '--repin needs --pubkey NAME.pub: the key to pin instead.');
-  const { fetched, result } = await addPublished(ctx.core().db, location, { given, repin });
+  const core = ctx.core();
+  const { fetched, result } = await addPublished(core.db, location, { given, repin, readerKey: core.readerKey });
   const m = fetched.verified.manifest;
   if (ctx.json) return ctx.printJson({ ok: true, ...result, source: fetched.location });
-  ctx.print(`✓ Installed ${m.title} (${m.packId}) version ${m.version}, signed by key ${result.keyId}`);
+  ctx.print(`✓ Installed ${fetched.pack.meta.title} (${m.packId}) version ${m.version}, signed by key ${result.keyId}`);
   if (result.rotatedFrom.length > 0)
     ctx.print(
       `  The publisher rotated keys (${[...result.rotatedFrom, result.keyId].join(' → ')}); the pack is now pinned to ${result.keyId}`,

@@ -1,6 +1,7 @@
 import type { Command } from '../command';
 import { add } from './add';
 import { exportCommand } from './export';
+import { identity } from './identity';
 import { keygen } from './keygen';
 import { notesExport } from './notesExport';
 import { notesImport } from './notesImport';
@@ -17,6 +18,7 @@ import { sync } from './sync';
 export const COMMANDS: readonly Command[] = [
   packCheck,
   keygen,
+  identity,
   packBuild,
   packVerify,
   add,

@@ -1,6 +1,7 @@
 import { BriefbookError } from '../../../shared/errors';
 import { buildPublished } from '../../packs/publish/build';
 import { readPrivateKeyFile, readPublicKeyFile } from '../../packs/publish/keys';
+import { protectionLabel, readRecipientsFile } from '../../packs/confidential/index';
 import type { Command } from '../command';
 import { requirePositional, stringOption } from '../args';
 
@@ -16,7 +17,7 @@ function publishedAt(): Date | undefined {
 export const packBuild: Command = {
   name: 'pack build',
   usage:
-    'briefbook pack build <source-dir> --key NAME.key --out <dist-dir> [--briefpack FILE] [--next-key NEW.pub] [--force-new-key] [--json]',
+    'briefbook pack build <source-dir> --key NAME.key --out <dist-dir> [--recipients FILE] [--briefpack FILE] [--next-key NEW.pub] [--force-new-key] [--json]',
   summary: 'Check, sign and publish a pack as a content-addressed folder for any static host (and a .briefpack)',
   options: {
     key: { type: 'string' },
@@ -24,6 +25,7 @@ export const packBuild: Command = {
     briefpack: { type: 'string' },
     'next-key': { type: 'string' },
     'force-new-key': { type: 'boolean' },
+    recipients: { type: 'string' },
   },
   async run(ctx) {
     const source = requirePositional(ctx, 0, 'source-dir');
@@ -36,12 +38,15 @@ export const packBuild: Command = {
       );
     if (!outDir) throw new BriefbookError('invalid-input', 'Missing --out <dist-dir>: the folder to publish into.');
     const nextKeyFile = stringOption(ctx, 'next-key');
+    const recipientsFile = stringOption(ctx, 'recipients');
+    const recipients = recipientsFile ? readRecipientsFile(recipientsFile) : [];
     const result = await buildPublished(source, {
       key: readPrivateKeyFile(keyFile),
       outDir,
       briefpack: stringOption(ctx, 'briefpack'),
       nextKey: nextKeyFile ? readPublicKeyFile(nextKeyFile) : undefined,
       forceNewKey: ctx.values['force-new-key'] === true,
+      recipients: recipients.map((r) => r.key),
       publishedAt: publishedAt(),
     });
     const m = result.manifest;
@@ -59,11 +64,20 @@ export const packBuild: Command = {
         written: result.written,
         reused: result.reused,
         removed: result.removed,
+        encrypted: recipients.length > 0,
+        recipients: recipients.map((r) => ({ name: r.name, keyId: r.key.keyId })),
       });
-    ctx.print(`✓ Published ${m.title} (${m.packId}) version ${m.version} to ${result.outDir}`);
+    ctx.print(`✓ Published ${result.meta.title} (${m.packId}) version ${m.version} to ${result.outDir}`);
     ctx.print(
-      `  ${m.items.length} items, ${m.assets.length} photos in ${result.objects.size} objects: ${result.written} written, ${result.reused} unchanged, ${result.removed} old removed`,
+      `  ${result.objects.size} objects: ${result.written} written, ${result.reused} unchanged, ${result.removed} old removed`,
     );
+    ctx.print(`  ${protectionLabel({ encrypted: recipients.length > 0, recipients: recipients.length })}`);
+    if (recipients.length > 0) {
+      for (const r of recipients) ctx.print(`    ${r.name} (key id ${r.key.keyId})`);
+      ctx.print(
+        '  The host sees only sizes and hashes; readers left off this list cannot open this version (versions they already have stay readable to them).',
+      );
+    } else ctx.print('  Anyone who gets the files can read them. Use --recipients FILE to encrypt to named readers.');
     ctx.print(`  Signed by key ${m.publisher.keyId}${m.nextKey ? `; announces next key ${m.nextKey.keyId}` : ''}`);
     if (result.briefpack) ctx.print(`  Single file: ${result.briefpack}`);
     ctx.print('  Upload the whole folder to your static host; readers need its URL and the key id above.');
