@@ -129,6 +129,30 @@ export function PublishView({ state }: { state: WorkshopState }) {
   return (
     <section className="wf-form" aria-labelledby="wf-publish-heading">
       <h2 id="wf-publish-heading">Preview and publish</h2>
+      {result && (
+        <section className="wf-result" role="status" aria-labelledby="wf-result-heading">
+          <h3 id="wf-result-heading">
+            Published version {result.version} of {result.packId}
+          </h3>
+          <p>
+            Folder: <code>{result.outDir}</code>
+            {result.briefpack && (
+              <>
+                <br />
+                Single file: <code>{result.briefpack}</code>
+              </>
+            )}
+          </p>
+          <p>
+            Give readers the address where you upload the folder, the public key file{' '}
+            <code>{result.publicKeyFile}</code>, and read them the key id{' '}
+            <strong className="wf-keyid">{result.keyId}</strong> by phone.
+          </p>
+          <Changes title="Added" list={result.added} />
+          <Changes title="Changed" list={result.changed} />
+          <Changes title="Removed" list={result.removed} />
+        </section>
+      )}
       <section aria-labelledby="wf-preview-heading">
         <h3 id="wf-preview-heading">Preview</h3>
         <p className="muted">
@@ -222,30 +246,6 @@ export function PublishView({ state }: { state: WorkshopState }) {
           </button>
         </form>
       </section>
-      {result && (
-        <section className="wf-result" role="status" aria-labelledby="wf-result-heading">
-          <h3 id="wf-result-heading">
-            Published version {result.version} of {result.packId}
-          </h3>
-          <p>
-            Folder: <code>{result.outDir}</code>
-            {result.briefpack && (
-              <>
-                <br />
-                Single file: <code>{result.briefpack}</code>
-              </>
-            )}
-          </p>
-          <p>
-            Give readers the address where you upload the folder, the public key file{' '}
-            <code>{result.publicKeyFile}</code>, and read them the key id{' '}
-            <strong className="wf-keyid">{result.keyId}</strong> by phone.
-          </p>
-          <Changes title="Added" list={result.added} />
-          <Changes title="Changed" list={result.changed} />
-          <Changes title="Removed" list={result.removed} />
-        </section>
-      )}
     </section>
   );
 }

@@ -217,7 +217,7 @@ export function MarkdownEditor(props: {
   const bodyProblems = props.problems.filter((p) => !p.field && p.line !== undefined);
   return (
     <div className="wf-markdown">
-      <div className="wf-field wf-wide">
+      <div className="wf-field">
         <label htmlFor={fieldId('body')}>{props.label}</label>
         <textarea
           id={fieldId('body')}

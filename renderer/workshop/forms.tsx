@@ -457,8 +457,8 @@ function HomeTime({ local, zone }: { local: string; zone: string }) {
   return (
     <span className="wf-hometime">
       {t.sameZone
-        ? `Same as your home time (${zoneCity(home)})`
-        : `${t.homeTime} ${zoneCity(home)}${t.homeDayShift ? ` (${t.homeDayShift > 0 ? '+' : '−'}${Math.abs(t.homeDayShift)} day)` : ''}`}
+        ? `Same time at home (${zoneCity(home)})`
+        : `At home in ${zoneCity(home)}: ${t.homeTime}${t.homeDayShift ? ` (${t.homeDayShift > 0 ? '+' : '−'}${Math.abs(t.homeDayShift)} day)` : ''}`}
     </span>
   );
 }

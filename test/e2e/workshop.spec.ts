@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { expect, saveScreenshot, test } from './support/fixtures';
+import { expect, expectAccessible, saveScreenshot, test } from './support/fixtures';
 import { WorkshopPage } from './pages/WorkshopPage';
 
 function png(width: number, height: number): Buffer {
@@ -96,6 +96,7 @@ test('assemble, check, preview and publish a pack from the workshop alone', asyn
   await expect(refused).toContainText('Nobody Special');
   await expect(refused).toContainText('title: missing');
   expect(fs.existsSync(path.join(folder, 'officials/aiko-sato.md'))).toBe(false); // nothing written yet
+  await saveScreenshot(page, 'workshop-import-preview', testInfo);
   await w
     .form()
     .getByRole('button', { name: /Import 1 official/ })
@@ -122,6 +123,8 @@ test('assemble, check, preview and publish a pack from the workshop alone', asyn
   await w.save();
   await expect(w.problems()).toHaveCount(1);
   await expect(w.problems().first()).toContainText('meeting ends before');
+  await saveScreenshot(page, 'workshop-meeting', testInfo);
+  await expectAccessible(page, 'workshop meeting form');
   await w.goToProblem(/meeting ends before/);
   await expect(w.field('Ends (Seoul time)')).toBeFocused();
   await w.field('Ends (Seoul time)').fill('2030-05-12T14:45');
