@@ -1,5 +1,6 @@
 // The kill test: `briefbook sync` in a child process is SIGKILLed at 30 random moments
-// of a large update. After each kill the store opens, passes PRAGMA integrity_check and
+// of a large update, weighted towards its end so that kills land before, during and
+// after the install transaction. After each kill the store opens, passes PRAGMA integrity_check and
 // holds exactly the old or exactly the new version; the next sync completes and
 // downloads only objects that were not already verified and staged.
 import { spawn } from 'node:child_process';
@@ -41,23 +42,46 @@ function itemsFingerprint(dir: string): { version: number; items: string; integr
   }
 }
 
+/** Object requests since the current CLI run started, and what to do at the update's last one. */
+let objectRequests = 0;
+let onLastObject: (() => void) | null = null;
+
+/**
+ * Kill timing: `afterMs` after the spawn, or after the server received the update's last
+ * object request (the child then decodes, runs the install transaction, commits and
+ * clears staging).
+ */
+type Kill = { from: 'spawn' | 'last-object'; afterMs: number };
+
 function runCli(
   dataDir: string,
-  killAfterMs: number | null,
-): Promise<{ killed: boolean; ms: number; code: number | null }> {
+  kill: Kill | null,
+): Promise<{ killed: boolean; ms: number; code: number | null; tailMs: number | null }> {
   const started = Date.now();
+  objectRequests = 0;
+  let lastObjectAt: number | null = null;
   const child = spawn(process.execPath, [cli, 'sync', '--data', dataDir, '--json'], { stdio: 'ignore' });
   let killed = false;
-  const timer =
-    killAfterMs === null
-      ? null
-      : setTimeout(() => {
-          killed = child.kill('SIGKILL');
-        }, killAfterMs);
+  let timer: NodeJS.Timeout | null = null;
+  const arm = () => {
+    timer = setTimeout(() => (killed = child.kill('SIGKILL')), kill!.afterMs);
+  };
+  if (kill?.from === 'spawn') arm();
+  onLastObject = () => {
+    lastObjectAt = Date.now();
+    if (kill?.from === 'last-object') arm();
+  };
   return new Promise((resolve) =>
     child.on('exit', (code) => {
       if (timer) clearTimeout(timer);
-      resolve({ killed: killed && code === null, ms: Date.now() - started, code });
+      onLastObject = null;
+      const now = Date.now();
+      resolve({
+        killed: killed && code === null,
+        ms: now - started,
+        code,
+        tailMs: lastObjectAt === null ? null : now - lastObjectAt,
+      });
     }),
   );
 }
@@ -86,13 +110,28 @@ beforeAll(async () => {
   const v2 = publisher.publish(ITEMS, { bodyBytes: 120, revised: CHANGED });
   newObjects = v2.objects.filter((o) => !new Set(publisher.versions[0]!.objects).has(o));
   // Objects come a little slowly, so kills land in every phase: start-up, manifest, objects, install.
-  server.fault = (p) => (p.includes('/objects/') ? { kind: 'delay', ms: 4 } : null);
+  server.fault = (p) => {
+    if (!p.includes('/objects/')) return null;
+    if (++objectRequests === newObjects.length) onLastObject?.();
+    return { kind: 'delay', ms: 4 };
+  };
 }, 120_000);
 
 afterAll(async () => {
   await server?.close();
   if (cli) fs.rmSync(cli, { force: true });
 });
+
+/**
+ * When to kill run `run`. A third of the runs anywhere in the sync (start-up, manifest,
+ * objects); the rest from the moment the last object is requested to a little past
+ * the reference run's exit, so kills land while the objects end, during the install
+ * transaction, and after it committed (the new version must then be complete).
+ */
+function killAt(run: number, span: number, tail: number): Kill {
+  if (run % 3 === 0) return { from: 'spawn', afterMs: Math.floor(Math.random() * span) };
+  return { from: 'last-object', afterMs: Math.floor(Math.random() * tail * 1.3) };
+}
 
 function copyTemplate(): string {
   const dir = tempDir('bb-crash-');
@@ -105,23 +144,26 @@ describe('a sync killed with SIGKILL', () => {
     const reference = copyTemplate();
     const full = await runCli(reference, null);
     expect(full.code).toBe(0);
+    expect(full.tailMs).not.toBeNull();
     const ref = itemsFingerprint(reference);
     expect(ref.version).toBe(2);
     newItems = ref.items;
     const span = full.ms;
 
-    const outcomes = { old: 0, new: 0, killed: 0 };
+    const outcomes = { old: 0, new: 0, killed: 0, killedNew: 0 };
     for (let run = 0; run < RUNS; run++) {
       const dir = copyTemplate();
-      const delay = Math.floor(Math.random() * span * 1.1);
-      const { killed } = await runCli(dir, delay);
+      const kill = killAt(run, span, full.tailMs!);
+      const delay = `${kill.afterMs} ms after ${kill.from}`;
+      const { killed } = await runCli(dir, kill);
       if (killed) outcomes.killed++;
       const after = itemsFingerprint(dir);
-      expect(after.integrity, `run ${run} (kill at ${delay} ms)`).toBe('ok');
+      expect(after.integrity, `run ${run} (kill ${delay})`).toBe('ok');
       expect([1, 2]).toContain(after.version);
       expect(after.items).toBe(after.version === 1 ? oldItems : newItems);
       if (after.version === 1) outcomes.old++;
       else outcomes.new++;
+      if (killed && after.version === 2) outcomes.killedNew++;
 
       const staged = new Set(stagedObjects(dir));
       server.requests.length = 0;
@@ -145,8 +187,11 @@ describe('a sync killed with SIGKILL', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     console.log(
-      `kill test: full sync ${span} ms; ${RUNS} runs, ${outcomes.killed} killed mid-run; old version kept ${outcomes.old}, new version complete ${outcomes.new}`,
+      `kill test: full sync ${span} ms (${full.tailMs} ms from the last object request to exit); ${RUNS} runs, ${outcomes.killed} killed mid-run; old version kept ${outcomes.old}, new version complete ${outcomes.new} (${outcomes.killedNew} of them killed after the install committed)`,
     );
     expect(outcomes.old + outcomes.new).toBe(RUNS);
+    // Kills landed on both sides of the install transaction.
+    expect(outcomes.old).toBeGreaterThan(0);
+    expect(outcomes.new).toBeGreaterThan(0);
   }, 240_000);
 });

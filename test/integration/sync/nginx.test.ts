@@ -1,0 +1,67 @@
+// Debian's nginx as the host: a published folder served as static files on a random
+// 127.0.0.1 port, with nginx's own ETags. Subscribe, update, then a 304.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findNginx, startNginx, type Nginx } from '../../fixtures/nginx';
+import { makePublisher, openReader, subscribeReader, type Publisher, type Reader } from './helpers';
+
+const haveNginx = findNginx() !== null;
+if (!haveNginx) console.warn('nginx is not installed (apt-get install -y nginx-light): the nginx sync test is skipped');
+
+let nginx: Nginx;
+let publisher: Publisher;
+let reader: Reader;
+
+beforeAll(async () => {
+  if (!haveNginx) return;
+  publisher = makePublisher();
+  publisher.publish(60);
+  nginx = await startNginx(publisher.dir);
+  reader = openReader();
+});
+afterAll(async () => {
+  reader?.close();
+  await nginx?.stop();
+});
+
+/** Access-log lines ("<status> <uri> <if-none-match>") written since `from` (nginx logs `"` as \x22). */
+const logSince = (from: number) =>
+  nginx
+    .accessLog()
+    .slice(from)
+    .map((l) => l.replaceAll('\\x22', '"'));
+
+describe.skipIf(!haveNginx)('sync from nginx', () => {
+  it('adds, updates with only the changed objects, then gets a 304 for the unchanged manifest', async () => {
+    const added = await subscribeReader(reader, `${nginx.url}/`, publisher.key);
+    expect(added).toMatchObject({ status: 'installed', version: 1, downloadedObjects: 63 });
+    expect(logSince(0).filter((l) => l.startsWith('200 /objects/'))).toHaveLength(63);
+
+    const [v1] = publisher.versions;
+    const v2 = publisher.publish(60, { revised: new Set([12, 44]) });
+    const fresh = v2.objects.filter((o) => !v1!.objects.includes(o));
+    let mark = nginx.accessLog().length;
+    const update = (await reader.sync.syncNow()).results[0]!;
+    expect(update).toMatchObject({ status: 'installed', version: 2, changed: 2, downloadedObjects: 2 });
+    const lines = logSince(mark);
+    // The installed ETag belonged to v1's manifest, so nginx answers 200 with the new one.
+    expect(lines.map((l) => l.split(' ').slice(0, 2).join(' ')).sort()).toEqual(
+      ['200 /manifest.json', '200 /manifest.sig', ...fresh.map((o) => `200 /objects/${o}`)].sort(),
+    );
+    const items = reader.core.db
+      .prepare("SELECT count(*) AS n FROM items WHERE pack_id = 'sync-summit' AND body LIKE '%Revised in revision 1%'")
+      .get();
+    expect(items).toEqual({ n: 2 });
+
+    // Unchanged: a conditional GET with nginx's ETag, answered 304, and nothing else.
+    mark = nginx.accessLog().length;
+    const again = (await reader.sync.syncNow()).results[0]!;
+    expect(again.status).toBe('up-to-date');
+    const [only, ...rest] = logSince(mark);
+    expect(rest).toEqual([]);
+    expect(only).toMatch(/^304 \/manifest\.json "[0-9a-f]+-[0-9a-f]+"$/);
+    const etag = reader.core.db.prepare("SELECT etag FROM subscriptions WHERE pack_id = 'sync-summit'").get() as {
+      etag: string;
+    };
+    expect(only!.endsWith(etag.etag)).toBe(true);
+  });
+});
