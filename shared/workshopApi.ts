@@ -94,8 +94,10 @@ export interface KeyStatus {
   /** Where the public key (.pub) is, to give to readers with the key id. */
   publicKeyFile: string | null;
   publicKeyPem: string | null;
-  /** How the private key is protected on this computer. */
+  /** How the private key is protected on this computer (null: no key yet). */
   protection: 'passphrase' | 'os-keychain' | null;
+  /** The desktop app's OS keychain is there: a new key needs no passphrase. */
+  keychainAvailable: boolean;
   /** Said to the user: what protects the key, and what to do. */
   note: string;
 }
@@ -182,14 +184,15 @@ export const workshopApiParams = {
     })
     .strict(),
   workshopKeyStatus: z.object({}).strict(),
-  /** Make the publisher key; where there is no OS keychain it is protected by this passphrase. */
-  workshopCreateKey: z.object({ passphrase: z.string().min(10, 'use at least 10 characters').max(1000) }).strict(),
+  /** Make the publisher key: in the OS keychain where there is one, else protected by this passphrase (10+ characters). */
+  workshopCreateKey: z.object({ passphrase: z.string().max(1000).optional() }).strict(),
   /** What publishing into outDir would do: version, key id, items added/changed/removed, problems. */
   workshopPublishPlan: z.object({ folder: FolderPath, outDir: FolderPath }).strict(),
   workshopPublish: z
     .object({
       folder: FolderPath,
       outDir: FolderPath,
+      /** Ignored when the key is in the OS keychain. */
       passphrase: z.string().max(1000),
       briefpack: z.boolean().optional(),
     })

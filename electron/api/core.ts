@@ -105,7 +105,7 @@ export function openCore(options: CoreOptions): Core {
       readerKey,
       exportNotes: (packId) => annotations.exportAnnotations(db, { packId, now: now(), app: `Briefbook ${VERSION}` }),
     }),
-    ...workshopApi({ db, dataDir, emit: events.emit }),
+    ...workshopApi({ db, dataDir, emit: events.emit, keyProtector: options.keyProtector }),
     importAnnotations: async ({ json, restoreDeleted }) => {
       const report = annotations.importAnnotations(db, json, { restoreDeleted });
       events.emit({ type: 'annotations-changed', packId: null });

@@ -19,7 +19,7 @@ import {
   updatePackFile,
 } from './folder';
 import { commitImport, previewImport } from './importOfficials';
-import { createKey, keyStatus, type KeyProtector } from './keys';
+import { createKey, keyStatus, type ShellProtector } from './keys';
 import { importPhoto } from './photos';
 import { publish, publishPlan } from './publish';
 import { writeFileAtomic } from './sourceFile';
@@ -28,8 +28,8 @@ export interface WorkshopContext {
   db: Db;
   dataDir: string;
   emit: (event: ApiEvent) => void;
-  /** The Electron shell may give a keychain-backed protector; the default asks for a passphrase. */
-  keyProtector?: KeyProtector;
+  /** The Electron shell's OS keychain (safeStorage); without it the key is protected by a passphrase. */
+  keyProtector?: ShellProtector;
 }
 
 type WorkshopApi = Pick<BriefbookApi, keyof typeof workshopApiParams>;

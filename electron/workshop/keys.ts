@@ -1,7 +1,8 @@
 // The publisher key the workshop signs with, kept in the profile's data folder (never
-// beside the pack). The private key is sealed by a KeyProtector: here a passphrase
-// (scrypt + AES-256-GCM), since the core has no keychain. The Electron shell can pass
-// a protector backed by safeStorage (the OS keychain) instead: that is the seam.
+// beside the pack). The private key is sealed by a KeyProtector: the OS keychain when
+// the Electron shell gives the core one (safeStorage, CoreOptions.keyProtector), else a
+// passphrase the author chooses (scrypt + AES-256-GCM). A key file says how it was
+// sealed, so one made with a passphrase still opens with it inside the desktop app.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,6 +11,12 @@ import type { KeyStatus } from '../../shared/workshopApi';
 import type { SigningKey } from '../packs/publish/build';
 import { publicKeyFromKeyObject, publicKeyPem } from '../packs/publish/keys';
 import { writeFileAtomic } from './sourceFile';
+
+/** What the shell offers (Electron safeStorage): encrypt/decrypt with the OS keychain. */
+export interface ShellProtector {
+  protect(bytes: Buffer): Buffer;
+  unprotect(bytes: Buffer): Buffer;
+}
 
 /** Seals the private key's PKCS#8 DER bytes. */
 export interface KeyProtector {
@@ -58,6 +65,28 @@ export const passphraseProtector: KeyProtector = {
   },
 };
 
+export function keychainProtector(shell: ShellProtector): KeyProtector {
+  return {
+    kind: 'os-keychain',
+    seal: (plain) => ({ data: shell.protect(plain).toString('base64') }),
+    open: (sealed) => {
+      try {
+        return shell.unprotect(Buffer.from(sealed.data ?? '', 'base64'));
+      } catch {
+        throw new BriefbookError(
+          'unauthorized',
+          'The OS keychain would not open the publisher key (another user account or computer?).',
+        );
+      }
+    },
+  };
+}
+
+/** The protector for a new key: the keychain when there is one, else a passphrase. */
+function protectorFor(shell: ShellProtector | undefined): KeyProtector {
+  return shell ? keychainProtector(shell) : passphraseProtector;
+}
+
 const KEY_FORMAT = 'briefbook-publisher-key/1';
 
 function keyPaths(dataDir: string) {
@@ -82,35 +111,35 @@ function readKeyFile(dataDir: string): KeyFile | null {
   return parsed;
 }
 
-export function keyStatus(dataDir: string, protector: KeyProtector = passphraseProtector): KeyStatus {
+export function keyStatus(dataDir: string, shell?: ShellProtector): KeyStatus {
   const file = readKeyFile(dataDir);
   const { pub } = keyPaths(dataDir);
-  const keychain =
-    protector.kind === 'os-keychain'
-      ? 'The private key is protected by this computer’s keychain.'
-      : 'This computer offers Briefbook no keychain, so the private key is kept encrypted with a passphrase you choose; it is asked for every time you publish.';
+  const keychainAvailable = shell !== undefined;
+  const protection = file?.protection ?? null;
+  const note =
+    (protection ?? (keychainAvailable ? 'os-keychain' : 'passphrase')) === 'os-keychain'
+      ? 'The private key is protected by this computer’s keychain; it never leaves this profile’s data folder.'
+      : 'Briefbook has no keychain here, so the private key is kept encrypted with a passphrase you choose; it is asked for every time you publish.';
   if (!file)
-    return { exists: false, keyId: null, publicKeyFile: null, publicKeyPem: null, protection: null, note: keychain };
+    return { exists: false, keyId: null, publicKeyFile: null, publicKeyPem: null, protection, keychainAvailable, note };
   return {
     exists: true,
     keyId: file.keyId,
     publicKeyFile: pub,
     publicKeyPem: fs.existsSync(pub) ? fs.readFileSync(pub, 'utf8') : null,
-    protection: file.protection,
-    note: `${keychain} Give readers the public key file and read the key id ${file.keyId} to them by phone.`,
+    protection,
+    keychainAvailable,
+    note: `${note} Give readers the public key file and read the key id ${file.keyId} to them by phone.`,
   };
 }
 
-export function createKey(
-  dataDir: string,
-  passphrase: string,
-  protector: KeyProtector = passphraseProtector,
-): KeyStatus {
+export function createKey(dataDir: string, passphrase: string | undefined, shell?: ShellProtector): KeyStatus {
   if (readKeyFile(dataDir))
     throw new BriefbookError(
       'conflict',
       'A publisher key already exists in this profile; it is never overwritten (readers have pinned it).',
     );
+  const protector = protectorFor(shell);
   const { privateKey } = crypto.generateKeyPairSync('ed25519');
   const info = publicKeyFromKeyObject(privateKey);
   const der = privateKey.export({ format: 'der', type: 'pkcs8' });
@@ -119,24 +148,29 @@ export function createKey(
     protection: protector.kind,
     keyId: info.keyId,
     publicKey: info.base64,
-    sealed: protector.seal(der, passphrase),
+    sealed: protector.seal(der, passphrase ?? ''),
   };
   const paths = keyPaths(dataDir);
   fs.mkdirSync(paths.dir, { recursive: true, mode: 0o700 });
   writeFileAtomic(paths.key, Buffer.from(`${JSON.stringify(file, null, 2)}\n`));
   fs.chmodSync(paths.key, 0o600);
   writeFileAtomic(paths.pub, Buffer.from(publicKeyPem(info)));
-  return keyStatus(dataDir, protector);
+  return keyStatus(dataDir, shell);
 }
 
-export function loadSigningKey(
-  dataDir: string,
-  passphrase: string,
-  protector: KeyProtector = passphraseProtector,
-): SigningKey {
+export function loadSigningKey(dataDir: string, passphrase: string, shell?: ShellProtector): SigningKey {
   const file = readKeyFile(dataDir);
   if (!file)
     throw new BriefbookError('not-found', 'There is no publisher key yet. Create one in the Publish step first.');
+  let protector: KeyProtector = passphraseProtector;
+  if (file.protection === 'os-keychain') {
+    if (!shell)
+      throw new BriefbookError(
+        'unauthorized',
+        'This publisher key is protected by the desktop app’s keychain; publish from the desktop app.',
+      );
+    protector = keychainProtector(shell);
+  }
   const der = protector.open(file.sealed, passphrase);
   const privateKey = crypto.createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
   const publicKey = publicKeyFromKeyObject(privateKey);

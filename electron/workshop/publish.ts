@@ -14,7 +14,7 @@ import { MANIFEST_FILE, parseManifest } from '../packs/publish/manifest';
 import { encodePack } from '../packs/publish/objects';
 import { readSourceFolder } from '../packs/source/readSource';
 import { requireFolder } from './folder';
-import { keyStatus, loadSigningKey, publicKeyFile, type KeyProtector } from './keys';
+import { keyStatus, loadSigningKey, publicKeyFile, type ShellProtector } from './keys';
 
 function previousManifest(outDir: string): Manifest | null {
   const bytes = readCapped(path.join(outDir, MANIFEST_FILE), MANIFEST_LIMITS.maxManifestBytes + 1);
@@ -37,7 +37,7 @@ export function diffItems(before: readonly Entry[], after: readonly Entry[]) {
   };
 }
 
-export function publishPlan(folder: string, outDir: string, dataDir: string, protector?: KeyProtector): PublishPlan {
+export function publishPlan(folder: string, outDir: string, dataDir: string, protector?: ShellProtector): PublishPlan {
   const dir = requireFolder(folder);
   const out = path.resolve(outDir);
   const key = keyStatus(dataDir, protector);
@@ -102,7 +102,7 @@ export async function publish(
   folder: string,
   outDir: string,
   passphrase: string,
-  options: { dataDir: string; briefpack?: boolean; protector?: KeyProtector },
+  options: { dataDir: string; briefpack?: boolean; protector?: ShellProtector },
 ): Promise<PublishResult> {
   const dir = requireFolder(folder);
   const out = path.resolve(outDir);

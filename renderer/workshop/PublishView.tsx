@@ -45,38 +45,45 @@ function KeySection({ status, onChange }: { status: KeyStatus | null; onChange: 
       </div>
     );
   const mismatch = again !== '' && pass !== again;
+  const create = async () => {
+    const s = await runWorkshop(() => api.workshopCreateKey(status.keychainAvailable ? {} : { passphrase: pass }));
+    if (s) onChange(s);
+  };
   return (
     <form
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        const s = await runWorkshop(() => api.workshopCreateKey({ passphrase: pass }));
-        if (s) onChange(s);
+        void create();
       }}
     >
       <p>No publisher key yet. Readers check every version you publish against it.</p>
       <p className="muted small">{status.note}</p>
-      <div className="wf-field">
-        <label htmlFor="wf-newpass">New passphrase (at least 10 characters)</label>
-        <input
-          id="wf-newpass"
-          type="password"
-          autoComplete="new-password"
-          value={pass}
-          onChange={(e) => setPass(e.target.value)}
-        />
-      </div>
-      <div className="wf-field">
-        <label htmlFor="wf-newpass2">Passphrase again</label>
-        <input
-          id="wf-newpass2"
-          type="password"
-          autoComplete="new-password"
-          value={again}
-          onChange={(e) => setAgain(e.target.value)}
-        />
-        {mismatch && <small className="wf-problems">The two passphrases differ.</small>}
-      </div>
-      <button type="submit" disabled={busy || pass.length < 10 || pass !== again}>
+      {!status.keychainAvailable && (
+        <>
+          <div className="wf-field">
+            <label htmlFor="wf-newpass">New passphrase (at least 10 characters)</label>
+            <input
+              id="wf-newpass"
+              type="password"
+              autoComplete="new-password"
+              value={pass}
+              onChange={(e) => setPass(e.target.value)}
+            />
+          </div>
+          <div className="wf-field">
+            <label htmlFor="wf-newpass2">Passphrase again</label>
+            <input
+              id="wf-newpass2"
+              type="password"
+              autoComplete="new-password"
+              value={again}
+              onChange={(e) => setAgain(e.target.value)}
+            />
+            {mismatch && <small className="wf-problems">The two passphrases differ.</small>}
+          </div>
+        </>
+      )}
+      <button type="submit" disabled={busy || (!status.keychainAvailable && (pass.length < 10 || pass !== again))}>
         Create publisher key
       </button>
     </form>
@@ -124,7 +131,8 @@ export function PublishView({ state }: { state: WorkshopState }) {
       setPass('');
     }
   };
-  const canPublish = !busy && problems === 0 && !!plan?.ready && !!key?.exists && pass.length > 0;
+  const needsPassphrase = key?.protection === 'passphrase';
+  const canPublish = !busy && problems === 0 && !!plan?.ready && !!key?.exists && (!needsPassphrase || pass.length > 0);
 
   return (
     <section className="wf-form" aria-labelledby="wf-publish-heading">
@@ -229,7 +237,7 @@ export function PublishView({ state }: { state: WorkshopState }) {
             if (canPublish) void publish();
           }}
         >
-          {key?.exists && (
+          {needsPassphrase && (
             <div className="wf-field">
               <label htmlFor="wf-pass">Passphrase of the publisher key</label>
               <input

@@ -298,3 +298,30 @@ describe('workshop: photos, key and publish', () => {
     expect((await api.getPack({ packId: 'trilat-2030' })).pack.origin).toBe('local-draft');
   });
 });
+
+describe('workshop: publisher key in the OS keychain', () => {
+  it('with the shell’s keychain protector a key needs no passphrase and is never stored in the clear', async () => {
+    const dataDir = tempDir();
+    // A stand-in for Electron safeStorage: reversible, and visibly not the plain bytes.
+    const shell = {
+      protect: (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a)),
+      unprotect: (b: Buffer) => Buffer.from(b.map((x) => x ^ 0x5a)),
+    };
+    const c = openCore({ dataDir, transport: 'direct', backgroundSync: false, keyProtector: shell });
+    cores.push(c);
+    const status = await c.api.workshopCreateKey({});
+    expect(status).toMatchObject({ exists: true, protection: 'os-keychain', keychainAvailable: true });
+    const stored = fs.readFileSync(path.join(dataDir, 'workshop', 'publisher.key.json'), 'utf8');
+    expect(stored).not.toContain('PRIVATE KEY');
+    const dir = copySample();
+    const out = path.join(tempDir(), 'dist');
+    const published = await c.api.workshopPublish({ folder: dir, outDir: out, passphrase: '' });
+    expect(published.keyId).toBe(status.keyId);
+    // Without the keychain (the CLI, the browser host) the key cannot be opened.
+    c.close();
+    cores.splice(cores.indexOf(c), 1);
+    const other = openCore({ dataDir, transport: 'direct', backgroundSync: false });
+    cores.push(other);
+    await expect(other.api.workshopPublish({ folder: dir, outDir: out, passphrase: 'x' })).rejects.toThrow(/keychain/);
+  });
+});
