@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Sidebar } from './components/Sidebar';
 import { SearchPalette } from './features/search/SearchPalette';
 import { SearchPage } from './features/search/SearchPage';
+import { MyNotesView, Toasts } from './features/annotations';
 import { routePackId, type Route } from './lib/routes';
 import { usePackContents } from './state/hooks';
 import { canGoBack, canGoForward, goBack, goForward, useNavigation } from './state/navigation';
@@ -51,6 +52,8 @@ function View({ route }: { route: Route }) {
       return <ListView route={route} />;
     case 'item':
       return <ItemView packId={route.packId} kind={route.kind} itemId={route.itemId} />;
+    case 'my-notes':
+      return <MyNotesView />;
     case 'not-found':
       return <NotFoundView hash={route.hash} />;
   }
@@ -136,6 +139,7 @@ export function App() {
         </footer>
       </div>
       {paletteOpen && <SearchPalette />}
+      <Toasts />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { initAnnotationEvents } from './features/annotations';
 import { initAnchorFocus } from './features/search/focusAnchor';
 import { initGlobalKeys } from './lib/keyboard';
 import { initClock } from './state/clock';
@@ -16,6 +17,7 @@ async function start(): Promise<void> {
   initNavigation(settings.lastLocation);
   initRouteLoader();
   initLibraryEvents();
+  initAnnotationEvents();
   initGlobalKeys();
   initClock();
   initAnchorFocus();

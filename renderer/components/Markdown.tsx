@@ -1,7 +1,7 @@
 // Untrusted pack Markdown, rendered from its mdast AST to React elements. No HTML
 // string ever reaches the DOM: raw `html` nodes show as the literal text they are,
 // images as their alt text, and links are classified before anything follows them.
-import { memo, type ReactNode } from 'react';
+import { createContext, memo, useContext, type ReactNode } from 'react';
 import type { Nodes, Root, RootContent } from 'mdast';
 import { classifyLink, parseMarkdown, plainTextOf } from '../../shared/markdown';
 import type { ItemKind } from '../../shared/model';
@@ -15,8 +15,26 @@ const FOLDER_KIND: Record<string, ItemKind> = {
   notes: 'note',
 };
 
+/**
+ * An item's annotation layer (renderer/features/annotations): where each text leaf
+ * starts in the item's plain text, and how to draw a leaf (with its highlights).
+ */
+export interface TextLayer {
+  startOf(node: Nodes): number | undefined;
+  leaf(text: string, start: number, key: number): ReactNode;
+}
+
+export const TextLayerContext = createContext<TextLayer | null>(null);
+
 interface Ctx {
   packId: string;
+  layer?: TextLayer | null;
+}
+
+/** A leaf's text, drawn by the annotation layer when it belongs to the annotated item. */
+function leaf(node: Nodes, text: string, ctx: Ctx, key = 0): ReactNode {
+  const start = ctx.layer?.startOf(node);
+  return start === undefined ? text : ctx.layer!.leaf(text, start, key);
 }
 
 function children(node: { children: RootContent[] }, ctx: Ctx): ReactNode[] {
@@ -36,7 +54,7 @@ function render(node: Nodes, ctx: Ctx, key: number): ReactNode {
       return <Tag key={key}>{children(node, ctx)}</Tag>;
     }
     case 'text':
-      return node.value;
+      return leaf(node, node.value, ctx, key);
     case 'emphasis':
       return <em key={key}>{children(node, ctx)}</em>;
     case 'strong':
@@ -44,11 +62,11 @@ function render(node: Nodes, ctx: Ctx, key: number): ReactNode {
     case 'delete':
       return <del key={key}>{children(node, ctx)}</del>;
     case 'inlineCode':
-      return <code key={key}>{node.value}</code>;
+      return <code key={key}>{leaf(node, node.value, ctx)}</code>;
     case 'code':
       return (
         <pre key={key}>
-          <code>{node.value}</code>
+          <code>{leaf(node, node.value, ctx)}</code>
         </pre>
       );
     case 'blockquote':
@@ -117,7 +135,7 @@ function render(node: Nodes, ctx: Ctx, key: number): ReactNode {
     case 'imageReference':
       return node.alt ? (
         <span key={key} className="md-image-alt">
-          [{node.alt}]
+          [{leaf(node, node.alt, ctx)}]
         </span>
       ) : null;
     case 'break':
@@ -125,7 +143,7 @@ function render(node: Nodes, ctx: Ctx, key: number): ReactNode {
     case 'thematicBreak':
       return <hr key={key} />;
     case 'html':
-      return node.value;
+      return leaf(node, node.value, ctx, key);
     case 'footnoteReference':
       return <sup key={key}>[{node.identifier}]</sup>;
     case 'footnoteDefinition':
@@ -170,7 +188,8 @@ function renderLink(url: string, content: ReactNode[], ctx: Ctx, key: number): R
 
 const parsed = new Map<string, Root>();
 
-function parseCached(source: string): Root {
+/** The parsed AST of a body; the same nodes every time, so layers can key on them. */
+export function parseCached(source: string): Root {
   let root = parsed.get(source);
   if (!root) {
     root = parseMarkdown(source);
@@ -187,7 +206,8 @@ export const Markdown = memo(function Markdown({
 }: {
   packId: string;
 } & ({ source: string; root?: undefined } | { root: Root; source?: undefined })) {
-  return <div className="prose">{render(root ?? parseCached(source), { packId }, 0)}</div>;
+  const layer = useContext(TextLayerContext);
+  return <div className="prose">{render(root ?? parseCached(source), { packId, layer }, 0)}</div>;
 });
 
 export interface MarkdownSection {

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { ItemRef } from '../../shared/model';
+import { AnnotationCard, FindToHighlight } from '../features/annotations';
 import { addItemNote, useAnnotations } from '../state/annotations';
 import { itemKey } from '../state/library';
 
@@ -30,12 +31,7 @@ export function ReaderNotes({ item, about }: { item: ItemRef; about: string }) {
         <ul className="note-list">
           {notes.map((n) => (
             <li key={n.id} className={n.anchor ? `note-highlight note-${n.color ?? 'yellow'}` : undefined}>
-              {n.anchor && <blockquote>“{n.anchor.quote}”</blockquote>}
-              {n.note && <p>{n.note}</p>}
-              <span className="muted small">
-                {new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' }).format(new Date(n.updatedAt))}
-                {n.status === 'orphaned' && ' · no longer in the text'}
-              </span>
+              <AnnotationCard annotation={n} />
             </li>
           ))}
         </ul>
@@ -67,6 +63,7 @@ export function ReaderNotes({ item, about }: { item: ItemRef; about: string }) {
           </p>
         )}
       </form>
+      <FindToHighlight item={item} />
     </section>
   );
 }

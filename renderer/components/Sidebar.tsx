@@ -100,6 +100,13 @@ export function Sidebar() {
           Workshop
         </a>
         <a
+          className="nav-link nav-my-notes"
+          href={href.myNotes()}
+          aria-current={active === 'my-notes' ? 'page' : undefined}
+        >
+          My notes
+        </a>
+        <a
           className="nav-link nav-settings"
           href={href.settings()}
           aria-current={active === 'settings' ? 'page' : undefined}

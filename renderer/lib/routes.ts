@@ -15,6 +15,7 @@ export type Route =
   | { name: 'list'; packId: string; list: ListName; query: Record<string, string>; day?: string }
   /** `at`: a place in the item to show, from a search hit: "start-end" in its plain text or "agenda-N". */
   | { name: 'item'; packId: string; kind: ItemKind; itemId: string; at?: string }
+  | { name: 'my-notes'; query: Record<string, string> }
   | { name: 'not-found'; hash: string };
 
 const LISTS: readonly ListName[] = ['schedule', 'officials', 'talking-points', 'notes'];
@@ -32,6 +33,7 @@ export function parseHash(hash: string): Route {
   const query = Object.fromEntries(new URLSearchParams(search));
   if (parts.length === 0) return { name: 'library' };
   if (parts.length === 1 && parts[0] === 'settings') return { name: 'settings' };
+  if (parts.length === 1 && parts[0] === 'notes') return { name: 'my-notes', query };
   if (parts.length === 1 && parts[0] === 'workshop') return { name: 'workshop' };
   if (parts.length === 1 && parts[0] === 'search') return { name: 'search', query };
   if (parts[0] === 'pack' && parts[1] && ID_PATTERN.test(parts[1])) {
@@ -80,6 +82,8 @@ export function formatRoute(route: Route): string {
       return withQuery(`#/pack/${route.packId}/${route.list}${route.day ? `/${route.day}` : ''}`, route.query);
     case 'item':
       return withQuery(`#/pack/${route.packId}/${route.kind}/${route.itemId}`, route.at ? { at: route.at } : {});
+    case 'my-notes':
+      return withQuery('#/notes', route.query);
     case 'not-found':
       return `#${route.hash}`;
   }
@@ -88,6 +92,7 @@ export function formatRoute(route: Route): string {
 export const href = {
   library: () => '#/',
   settings: () => '#/settings',
+  myNotes: (query?: Record<string, string>) => withQuery('#/notes', query),
   workshop: () => '#/workshop',
   search: (query: Record<string, string>) => formatRoute({ name: 'search', query }),
   changes: (packId: string) => `#/pack/${packId}/changes`,

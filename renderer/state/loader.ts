@@ -2,6 +2,7 @@
 // components. The route also becomes settings.lastLocation so the app reopens there.
 import { type Route } from '../lib/routes';
 import { packIndex } from '../lib/packIndex';
+import { openMyNotes } from '../features/annotations/store';
 import { loadAnnotations } from './annotations';
 import { loadSearchPage } from '../features/search/searchState';
 import { ensureItem, ensurePack, loadPacks, useLibrary } from './library';
@@ -15,6 +16,9 @@ function load(route: Route): void {
       return;
     case 'settings':
     case 'not-found':
+      return;
+    case 'my-notes':
+      openMyNotes(route.query);
       return;
     case 'search':
       loadSearchPage(route.query);

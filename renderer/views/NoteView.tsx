@@ -1,7 +1,9 @@
 import type { ItemDetail } from '../../shared/api';
 import type { PackItemOf } from '../../shared/model';
 import { Markdown } from '../components/Markdown';
+import { ReaderNotes } from '../components/ReaderNotes';
 import { StarButton } from '../components/StarButton';
+import { AnnotatedText } from '../features/annotations';
 
 export function NoteView({ item }: { item: ItemDetail & PackItemOf<'note'> }) {
   return (
@@ -13,7 +15,10 @@ export function NoteView({ item }: { item: ItemDetail & PackItemOf<'note'> }) {
           <StarButton item={item} />
         </p>
       </header>
-      <Markdown source={item.body} packId={item.packId} />
+      <AnnotatedText item={{ packId: item.packId, kind: 'note', itemId: item.id }} body={item.body}>
+        <Markdown source={item.body} packId={item.packId} />
+      </AnnotatedText>
+      <ReaderNotes item={{ packId: item.packId, kind: 'note', itemId: item.id }} about="this note" />
     </article>
   );
 }

@@ -8,6 +8,7 @@ import { TimeRange } from '../components/Time';
 import { href } from '../lib/routes';
 import type { PackIndex } from '../lib/packIndex';
 import { StarButton } from '../components/StarButton';
+import { AnnotatedText } from '../features/annotations';
 
 export function OfficialView({ item, index }: { item: ItemDetail & PackItemOf<'official'>; index: PackIndex }) {
   const { data, packId } = item;
@@ -54,7 +55,9 @@ export function OfficialView({ item, index }: { item: ItemDetail & PackItemOf<'o
       <div className="two-col">
         <section aria-labelledby="bio-heading" className="col-main">
           <h2 id="bio-heading">Biography</h2>
-          <Markdown source={item.body} packId={packId} />
+          <AnnotatedText item={{ packId, kind: 'official', itemId: item.id }} body={item.body}>
+            <Markdown source={item.body} packId={packId} />
+          </AnnotatedText>
         </section>
         <aside className="col-side" aria-label={`Where you meet ${data.name}`}>
           <section aria-labelledby="meetings-heading">

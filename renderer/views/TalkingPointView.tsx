@@ -7,6 +7,8 @@ import { TimeRange } from '../components/Time';
 import { href } from '../lib/routes';
 import type { PackIndex, ScheduledMeeting } from '../lib/packIndex';
 import { StarButton } from '../components/StarButton';
+import { ReaderNotes } from '../components/ReaderNotes';
+import { AnnotatedText } from '../features/annotations';
 
 export function TalkingPointView({
   item,
@@ -33,7 +35,9 @@ export function TalkingPointView({
       </header>
       <div className="two-col">
         <div className="col-main">
-          <Markdown source={item.body} packId={packId} />
+          <AnnotatedText item={{ packId, kind: 'talking-point', itemId: item.id }} body={item.body}>
+            <Markdown source={item.body} packId={packId} />
+          </AnnotatedText>
         </div>
         <aside className="col-side" aria-label="Where to use it">
           <section aria-labelledby="tp-meetings">
@@ -69,6 +73,7 @@ export function TalkingPointView({
               </ul>
             </section>
           )}
+          <ReaderNotes item={{ packId, kind: 'talking-point', itemId: item.id }} about="this talking point" />
         </aside>
       </div>
     </article>
