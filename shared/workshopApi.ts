@@ -135,6 +135,8 @@ export interface PublishResult {
 }
 
 const Kind = z.enum(ITEM_KINDS);
+/** One of the two: the sheet saved as CSV, or the .xlsx workbook's bytes in base64 (first sheet). */
+const Sheet = { csv: z.string().max(5_000_000).optional(), xlsx: z.string().max(5_000_000).optional() };
 
 export const workshopApiParams = {
   /** Open a source folder (the one with pack.yaml) and check it. */
@@ -170,15 +172,13 @@ export const workshopApiParams = {
       base64: z.string().max(3_000_000),
     })
     .strict(),
-  /** What a CSV of officials would do; writes nothing. */
-  workshopPreviewImport: z
-    .object({ folder: FolderPath, csv: z.string().max(5_000_000), mapping: Mapping.optional() })
-    .strict(),
+  /** What a spreadsheet of officials (CSV text, or an .xlsx file in base64) would do; writes nothing. */
+  workshopPreviewImport: z.object({ folder: FolderPath, ...Sheet, mapping: Mapping.optional() }).strict(),
   /** Write the rows the preview accepted. Refused if the folder changed since (`expect` differs). */
   workshopCommitImport: z
     .object({
       folder: FolderPath,
-      csv: z.string().max(5_000_000),
+      ...Sheet,
       mapping: Mapping,
       expect: z.object({ create: z.array(ItemId), update: z.array(ItemId) }).strict(),
     })

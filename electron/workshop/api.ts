@@ -95,9 +95,9 @@ export function workshopApi(ctx: WorkshopContext): WorkshopApi {
       const result = importPhoto(requireFolder(folder), officialId, fileName, base64);
       return { ...readState(folder), ...result };
     },
-    workshopPreviewImport: async ({ folder, csv, mapping }) => previewImport(folder, csv, mapping),
-    workshopCommitImport: async ({ folder, csv, mapping, expect }) => {
-      const report = commitImport(folder, csv, mapping, expect);
+    workshopPreviewImport: async ({ folder, csv, xlsx, mapping }) => previewImport(folder, { csv, xlsx }, mapping),
+    workshopCommitImport: async ({ folder, csv, xlsx, mapping, expect }) => {
+      const report = await commitImport(folder, { csv, xlsx }, mapping, expect);
       return { ...report, state: readState(folder) };
     },
     workshopKeyStatus: async () => keyStatus(dataDir, keyProtector),

@@ -12,7 +12,8 @@ import {
   type ImportRow,
   type RefusedRow,
 } from '../../shared/workshopApi';
-import { parseCsv } from './csv';
+import { readSheet } from 'read-excel-file/node';
+import { parseCsv, type CsvRow } from './csv';
 import { createItemFile, itemFile, kindOfId, readState, updateItemFile } from './folder';
 
 const SYNONYMS: Record<string, ImportField> = {
@@ -82,13 +83,43 @@ interface Planned extends ImportRow {
   body?: string;
 }
 
+/** The spreadsheet: CSV text, or an .xlsx file (base64; its first sheet). */
+export interface SheetSource {
+  csv?: string;
+  xlsx?: string;
+}
+
+function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  return String(v).trim();
+}
+
+/** Rows of the sheet, each with the line (row number) it is on. */
+export async function readTable(source: SheetSource): Promise<CsvRow[]> {
+  if (source.xlsx !== undefined) {
+    const bytes = Buffer.from(source.xlsx, 'base64');
+    let rows: unknown[][];
+    try {
+      rows = (await readSheet(bytes)) as unknown[][];
+    } catch {
+      throw new BriefbookError(
+        'invalid-input',
+        'The file is not an .xlsx workbook this app can read. Save it from the spreadsheet as .xlsx or CSV and try again.',
+      );
+    }
+    return rows.map((r, i) => ({ line: i + 1, cells: r.map(cellText) }));
+  }
+  if (source.csv !== undefined) return parseCsv(source.csv);
+  throw new BriefbookError('invalid-input', 'Give the spreadsheet: a CSV text or an .xlsx file.');
+}
+
 function plan(
   folder: string,
-  csv: string,
+  table: CsvRow[],
   given?: Record<string, ImportField | null>,
 ): ImportPreview & { planned: Planned[] } {
   const state = readState(folder);
-  const table = parseCsv(csv);
   const header = table[0];
   if (!header || header.cells.every((c) => c === ''))
     throw new BriefbookError(
@@ -222,22 +253,22 @@ function plan(
   };
 }
 
-export function previewImport(
+export async function previewImport(
   folder: string,
-  csv: string,
+  source: SheetSource,
   mapping?: Record<string, ImportField | null>,
-): ImportPreview {
-  const { planned: _planned, ...preview } = plan(folder, csv, mapping);
+): Promise<ImportPreview> {
+  const { planned: _planned, ...preview } = plan(folder, await readTable(source), mapping);
   return preview;
 }
 
-export function commitImport(
+export async function commitImport(
   folder: string,
-  csv: string,
+  source: SheetSource,
   mapping: Record<string, ImportField | null>,
   expect: { create: string[]; update: string[] },
-): { created: string[]; updated: string[]; refused: RefusedRow[] } {
-  const { planned, refused } = plan(folder, csv, mapping);
+): Promise<{ created: string[]; updated: string[]; refused: RefusedRow[] }> {
+  const { planned, refused } = plan(folder, await readTable(source), mapping);
   const create = planned.filter((r) => r.action === 'create').map((r) => r.id);
   const update = planned.filter((r) => r.action === 'update').map((r) => r.id);
   const same = (a: string[], b: string[]) =>

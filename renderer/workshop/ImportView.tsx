@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { IMPORT_FIELDS, type ImportField, type ImportPreview } from '../../shared/workshopApi';
 import { api } from '../api';
+import { toBase64 } from './PhotoInput';
 import { runWorkshop, setWorkshopState, useWorkshop } from './state';
 
 const FIELD_LABELS: Record<ImportField, string> = {
@@ -21,14 +22,17 @@ const FIELD_LABELS: Record<ImportField, string> = {
 
 export function ImportView({ folder }: { folder: string }) {
   const [csv, setCsv] = useState('');
+  /** An .xlsx workbook, base64; when set it is the sheet (not `csv`). */
+  const [xlsx, setXlsx] = useState<string | null>(null);
   const [fileName, setFileName] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [report, setReport] = useState<string | null>(null);
   const busy = useWorkshop((s) => s.busy);
 
-  const runPreview = async (text: string, mapping?: Record<string, ImportField | null>) => {
+  const sheetOf = (text: string, book: string | null) => (book !== null ? { xlsx: book } : { csv: text });
+  const runPreview = async (text: string, book: string | null, mapping?: Record<string, ImportField | null>) => {
     setReport(null);
-    const p = await runWorkshop(() => api.workshopPreviewImport({ folder, csv: text, mapping }));
+    const p = await runWorkshop(() => api.workshopPreviewImport({ folder, ...sheetOf(text, book), mapping }));
     setPreview(p);
   };
   const commit = async () => {
@@ -36,7 +40,7 @@ export function ImportView({ folder }: { folder: string }) {
     const res = await runWorkshop(() =>
       api.workshopCommitImport({
         folder,
-        csv,
+        ...sheetOf(csv, xlsx),
         mapping: preview.mapping,
         expect: {
           create: preview.rows.filter((r) => r.action === 'create').map((r) => r.id),
@@ -59,29 +63,45 @@ export function ImportView({ folder }: { folder: string }) {
     <section className="wf-form" aria-labelledby="wf-import-heading">
       <h2 id="wf-import-heading">Import officials from a spreadsheet</h2>
       <p className="muted">
-        Save the sheet as CSV (one official per row, the first row naming the columns). You will see what happens to
-        every row before anything is written.
+        An .xlsx workbook (its first sheet) or a CSV file: one official per row, the first row naming the columns. You
+        will see what happens to every row before anything is written.
       </p>
       <div className="wf-field">
-        <label htmlFor="wf-csv-file">CSV file</label>
+        <label htmlFor="wf-csv-file">Spreadsheet file (.xlsx or .csv)</label>
         <input
           id="wf-csv-file"
           type="file"
-          accept=".csv,text/csv"
+          accept=".csv,text/csv,.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={async (e) => {
             const file = e.target.files?.[0];
             if (!file) return;
-            const text = await file.text();
             setFileName(file.name);
-            setCsv(text);
-            await runPreview(text);
+            if (/\.xlsx$/i.test(file.name)) {
+              const book = toBase64(await file.arrayBuffer());
+              setXlsx(book);
+              setCsv('');
+              await runPreview('', book);
+            } else {
+              const text = await file.text();
+              setXlsx(null);
+              setCsv(text);
+              await runPreview(text, null);
+            }
           }}
         />
       </div>
       <details>
         <summary>Or paste the CSV text</summary>
-        <textarea aria-label="CSV text" rows={6} value={csv} onChange={(e) => setCsv(e.target.value)} />
-        <button type="button" disabled={!csv.trim() || busy} onClick={() => void runPreview(csv)}>
+        <textarea
+          aria-label="CSV text"
+          rows={6}
+          value={csv}
+          onChange={(e) => {
+            setCsv(e.target.value);
+            setXlsx(null);
+          }}
+        />
+        <button type="button" disabled={!csv.trim() || busy} onClick={() => void runPreview(csv, null)}>
           Preview
         </button>
       </details>
@@ -100,7 +120,10 @@ export function ImportView({ folder }: { folder: string }) {
                 <select
                   value={preview.mapping[h] ?? ''}
                   onChange={(e) =>
-                    void runPreview(csv, { ...preview.mapping, [h]: (e.target.value || null) as ImportField | null })
+                    void runPreview(csv, xlsx, {
+                      ...preview.mapping,
+                      [h]: (e.target.value || null) as ImportField | null,
+                    })
                   }
                 >
                   <option value="">(ignore this column)</option>

@@ -10,7 +10,7 @@ const MAX_SIDE = 1024;
 /** Pictures already this small and within MAX_SIDE are kept byte for byte (a PNG keeps its transparency). */
 const KEEP_BYTES = 600 * 1024;
 
-function toBase64(bytes: ArrayBuffer): string {
+export function toBase64(bytes: ArrayBuffer): string {
   const u8 = new Uint8Array(bytes);
   let bin = '';
   for (let i = 0; i < u8.length; i += 0x8000) bin += String.fromCharCode(...u8.subarray(i, i + 0x8000));

@@ -10,6 +10,7 @@ import { openCore, type Core } from '../../../electron/api/core';
 import { loadPublished } from '../../../electron/packs/publish/load';
 import { readPublicKeyFile } from '../../../electron/packs/publish/keys';
 import { makePng } from '../publish/fixture';
+import { makeXlsx } from './xlsx';
 
 const SAMPLE = path.resolve(__dirname, '../../../assets/sample-pack');
 
@@ -185,6 +186,38 @@ describe('workshop: CSV import of officials', () => {
         expect: { create: ['aiko-sato', 'kim-ji-ho'], update: [] },
       }),
     ).rejects.toThrow(/changed since the preview/);
+  });
+});
+
+describe('workshop: XLSX import of officials', () => {
+  it('reads the first sheet of a workbook like a CSV: preview, refused row, confirm', async () => {
+    const { api } = core();
+    const dir = path.join(tempDir(), 'pack');
+    await api.workshopCreate({ folder: dir, id: 'xlsx-pack', title: 'XLSX pack' });
+    const book = await makeXlsx([
+      ['Name', 'Title', 'Organization', 'Country', 'Tags'],
+      ['Lee Ha-eun', 'Deputy Minister', 'MOTIE', 'Republic of Korea', 'trade, chips'],
+      ['No Title', '', 'Somewhere', 'Japan', ''],
+      ['Rahul Mehta', 'Secretary', 'MeitY', 'India', 2027],
+    ]);
+    const xlsx = book.toString('base64');
+    const preview = await api.workshopPreviewImport({ folder: dir, xlsx });
+    expect(preview.rows.map((r) => [r.row, r.id])).toEqual([
+      [2, 'lee-ha-eun'],
+      [4, 'rahul-mehta'],
+    ]);
+    expect(preview.refused).toMatchObject([{ row: 3, name: 'No Title' }]);
+    const report = await api.workshopCommitImport({
+      folder: dir,
+      xlsx,
+      mapping: preview.mapping,
+      expect: { create: ['lee-ha-eun', 'rahul-mehta'], update: [] },
+    });
+    expect(report.state.items.find((i) => i.id === 'lee-ha-eun')!.data).toMatchObject({ tags: ['trade', 'chips'] });
+    expect(report.state.items.find((i) => i.id === 'rahul-mehta')!.data).toMatchObject({ tags: ['2027'] });
+    await expect(
+      api.workshopPreviewImport({ folder: dir, xlsx: Buffer.from('not a zip').toString('base64') }),
+    ).rejects.toThrow(/not an \.xlsx workbook/);
   });
 });
 
