@@ -2,6 +2,10 @@ import { useEffect, useRef } from 'react';
 import { Sidebar } from './components/Sidebar';
 import { SearchPalette } from './features/search/SearchPalette';
 import { SearchPage } from './features/search/SearchPage';
+import { ExportDialog } from './features/export/ExportDialog';
+import { ChangesView } from './features/sync/ChangesView';
+import { ExpiryBanner } from './features/sync/ExpiryBanner';
+import { SyncStatusLine } from './features/sync/SyncStatusLine';
 import { MyNotesView, Toasts } from './features/annotations';
 import { routePackId, type Route } from './lib/routes';
 import { usePackContents } from './state/hooks';
@@ -46,6 +50,8 @@ function View({ route }: { route: Route }) {
       return <WorkshopView />;
     case 'search':
       return <SearchPage query={route.query} />;
+    case 'changes':
+      return <ChangesView packId={route.packId} />;
     case 'pack':
       return <PackHome packId={route.packId} />;
     case 'list':
@@ -86,6 +92,7 @@ function Toolbar() {
           →
         </button>
       </div>
+      <SyncStatusLine />
       <Classification packId={packId} position="top" />
     </header>
   );
@@ -131,6 +138,7 @@ export function App() {
       <Sidebar />
       <div className="content">
         <Toolbar />
+        <ExpiryBanner packId={routePackId(route)} />
         <main id="main" ref={mainRef} tabIndex={-1}>
           <View route={route} />
         </main>
@@ -139,6 +147,7 @@ export function App() {
         </footer>
       </div>
       {paletteOpen && <SearchPalette />}
+      <ExportDialog />
       <Toasts />
     </div>
   );

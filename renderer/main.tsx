@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { initAnnotationEvents } from './features/annotations';
 import { initAnchorFocus } from './features/search/focusAnchor';
+import { initExportEvents } from './features/export/exportState';
+import { initSync } from './features/sync/syncState';
 import { initGlobalKeys } from './lib/keyboard';
 import { initClock } from './state/clock';
 import { initLibraryEvents } from './state/library';
@@ -21,6 +23,8 @@ async function start(): Promise<void> {
   initGlobalKeys();
   initClock();
   initAnchorFocus();
+  initSync();
+  initExportEvents();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

@@ -165,6 +165,17 @@ export interface ExportPdfResult {
   bytes: number;
 }
 
+/** The folder under the data folder where the app writes exports when no save dialog is available. */
+export const EXPORTS_FOLDER = 'exports';
+
+/** A file from the data folder's exports/, for a browser (which has no file access) to save a copy. */
+export interface ExportFile {
+  fileName: string;
+  mime: 'application/pdf' | 'application/json';
+  base64: string;
+  bytes: number;
+}
+
 /**
  * This computer's reader key: the reader sends `publicKey` (and reads `keyId` out by
  * phone) to the chief of staff, who encrypts confidential packs to it.
@@ -198,6 +209,15 @@ export const apiParams = {
   markRead: ItemRef,
   /** Writes a printable PDF brief; progress arrives as 'export-progress' events. */
   exportPdf: ExportPdfParams,
+  /** A file the app wrote into the data folder's exports/ (by bare name only), as base64. */
+  readExport: z
+    .object({
+      fileName: z
+        .string()
+        .max(200)
+        .regex(/^[^/\\]+\.(pdf|json)$/i, 'a file name in the exports folder, ending in .pdf or .json'),
+    })
+    .strict(),
   /** Type-ahead and full search over every installed pack and the reader's notes. Never fails on odd input. */
   search: z
     .object({
@@ -228,6 +248,7 @@ export interface ApiResults extends AnnotationApiResults, SyncApiResults, Worksh
   setStarred: { starred: boolean };
   markRead: { readAt: string };
   exportPdf: ExportPdfResult;
+  readExport: ExportFile;
   search: SearchResults;
 }
 

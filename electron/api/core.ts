@@ -2,7 +2,8 @@
 // Used as-is by the Electron shell (IPC), the browser host (HTTP) and the CLI.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppInfo, ApiEventListener, BriefbookApi } from '../../shared/api';
+import { EXPORTS_FOLDER, type AppInfo, type ApiEventListener, type BriefbookApi } from '../../shared/api';
+import { BriefbookError } from '../../shared/errors';
 import { openDatabase, DB_FILE_NAME, type Db } from '../store/db';
 import { getItem, getPackContents, getPhoto, listPacks } from '../store/packsRepo';
 import { getSettings, markRead, setStarred, updateSettings } from '../store/userData';
@@ -57,6 +58,7 @@ export function openCore(options: CoreOptions): Core {
   const db = openDatabase(dbFile, { nativeBinding: options.nativeBinding });
   const events = createEventHub();
   const now = options.now ?? (() => new Date());
+  const exportsDir = path.join(dataDir, EXPORTS_FOLDER);
   annotations.setupAnnotations();
   setupSync();
   const identityOptions = { ...identityOptionsFromEnv(), protector: options.keyProtector };
@@ -85,7 +87,19 @@ export function openCore(options: CoreOptions): Core {
     updateSettings: async (patch) => updateSettings(db, patch),
     setStarred: async ({ starred, ...ref }) => ({ starred: setStarred(db, ref, starred, now()) }),
     markRead: async (ref) => ({ readAt: markRead(db, ref, now()) }),
-    exportPdf: async (p) => exportPdf(db, { ...p, now: now(), onProgress: events.emit }),
+    exportPdf: async (p) => {
+      // The data folder's exports/ is where the app saves when there is no save dialog (the browser host).
+      if (path.dirname(path.resolve(p.outPath)) === exportsDir) fs.mkdirSync(exportsDir, { recursive: true });
+      return exportPdf(db, { ...p, now: now(), onProgress: events.emit });
+    },
+    readExport: async ({ fileName }) => {
+      const file = path.join(exportsDir, fileName);
+      if (path.dirname(file) !== exportsDir || !fs.existsSync(file))
+        throw new BriefbookError('not-found', `There is no export called "${fileName}".`);
+      const bytes = fs.readFileSync(file);
+      const mime = fileName.toLowerCase().endsWith('.pdf') ? 'application/pdf' : 'application/json';
+      return { fileName, mime, base64: bytes.toString('base64'), bytes: bytes.length };
+    },
     search: async (params) => search(db, params),
     listAnnotations: async (filter) => annotations.listAnnotations(db, filter),
     getAnnotation: async ({ id }) => annotations.getAnnotation(db, id),

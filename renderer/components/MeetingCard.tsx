@@ -1,3 +1,4 @@
+import { ChangeMark } from '../features/sync/ChangeMark';
 import { href } from '../lib/routes';
 import type { PackIndex, ScheduledMeeting } from '../lib/packIndex';
 import { Photo } from './Photo';
@@ -31,6 +32,7 @@ export function MeetingCard({
         <H className="meeting-card-title">
           <a href={href.item(packId, 'meeting', meeting.id)} className="stretched-link">
             {meeting.title}
+            <ChangeMark packId={packId} kind="meeting" id={meeting.id} />
           </a>
         </H>
         <p className="meeting-card-where">{meeting.data.location}</p>

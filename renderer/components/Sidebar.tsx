@@ -6,6 +6,8 @@ import { usePackContents } from '../state/hooks';
 import { useNavigation } from '../state/navigation';
 import { openPalette } from '../state/palette';
 import { ReadingControls } from './ReadingControls';
+import { ExportButton } from '../features/export/ExportButton';
+import { ChangesNavLink } from '../features/sync/ChangesNavLink';
 
 function NavLink({ to, current, children }: { to: string; current: boolean; children: React.ReactNode }) {
   return (
@@ -65,6 +67,7 @@ function PackNav({ packId, active }: { packId: string; active: string }) {
             {KIND_LABELS.note.many}
           </NavLink>
         </li>
+        <ChangesNavLink packId={packId} current={active === 'changes'} />
       </ul>
     </>
   );
@@ -90,6 +93,7 @@ export function Sidebar() {
         <span>Search</span>
         <kbd>{shortcutLabel('K')}</kbd>
       </button>
+      {packId && <ExportButton packId={packId} />}
       <div className="sidebar-foot">
         <ReadingControls />
         <a

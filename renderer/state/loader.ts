@@ -25,6 +25,7 @@ function load(route: Route): void {
       return;
     case 'pack':
     case 'list':
+    case 'changes':
       void ensurePack(route.packId);
       return;
     case 'item':

@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useState } from 'react';
 import { Photo } from '../components/Photo';
+import { ChangeMark } from '../features/sync/ChangeMark';
 import { formatRoute, href } from '../lib/routes';
 import type { OfficialSummary } from '../lib/packIndex';
 import { navigate } from '../state/navigation';
@@ -114,6 +115,7 @@ export function DirectoryView({ packId, index, query }: ListProps) {
               <h2 className="official-card-name">
                 <a href={href.item(packId, 'official', o.id)} className="stretched-link">
                   {o.data.name}
+                  <ChangeMark packId={packId} kind="official" id={o.id} />
                 </a>
               </h2>
               {o.data.nativeName && (

@@ -5,6 +5,8 @@ import { Loaded } from '../components/Status';
 import { href } from '../lib/routes';
 import { useClock } from '../state/clock';
 import { useLibrary } from '../state/library';
+import { LibrarySyncBar } from '../features/sync/LibrarySyncBar';
+import { PackSyncInfo } from '../features/sync/PackSyncInfo';
 
 const DAY = 86_400_000;
 
@@ -65,6 +67,7 @@ function PackCard({ pack }: { pack: PackSummary }) {
         </span>
         <Expiry expires={pack.expires} />
       </p>
+      <PackSyncInfo pack={pack} />
     </li>
   );
 }
@@ -77,11 +80,12 @@ export function LibraryView() {
         <p className="eyebrow">Library</p>
         <h1 tabIndex={-1}>Your briefing books</h1>
       </header>
+      <LibrarySyncBar />
       <Loaded load={packs ?? undefined} what="your briefing books">
         {(list) =>
           list.length === 0 ? (
             <p className="empty">
-              No briefing books are installed yet. Add one with <code>briefbook add &lt;folder&gt;</code>.
+              No briefing books are installed yet. Add one by its address above, or with <code>briefbook add &lt;folder&gt;</code>.
             </p>
           ) : (
             <ul className="pack-list" aria-label="Installed briefing books">

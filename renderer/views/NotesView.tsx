@@ -1,3 +1,4 @@
+import { ChangeMark } from '../features/sync/ChangeMark';
 import { href } from '../lib/routes';
 import type { ListProps } from './ListView';
 
@@ -17,6 +18,7 @@ export function NotesView({ packId, index }: ListProps) {
               <div>
                 <a href={href.item(packId, 'note', n.id)} className="row-title stretched-link">
                   {n.title}
+                  <ChangeMark packId={packId} kind="note" id={n.id} />
                 </a>
                 {n.data.tags.length > 0 && <p className="muted">{n.data.tags.join(' · ')}</p>}
               </div>

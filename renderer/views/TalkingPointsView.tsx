@@ -1,5 +1,6 @@
 import { PRIORITIES } from '../../shared/model';
 import { PriorityBadge } from '../components/Status';
+import { ChangeMark } from '../features/sync/ChangeMark';
 import { formatRoute, href } from '../lib/routes';
 import type { TalkingPointSummary } from '../lib/packIndex';
 import type { ListProps } from './ListView';
@@ -49,6 +50,7 @@ export function TalkingPointsView({ packId, index, query }: ListProps) {
                 <div>
                   <a href={href.item(packId, 'talking-point', t.id)} className="row-title stretched-link">
                     {t.title}
+                    <ChangeMark packId={packId} kind="talking-point" id={t.id} />
                   </a>
                   <p className="muted">
                     {[

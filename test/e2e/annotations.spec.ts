@@ -92,6 +92,12 @@ test('select text → highlight with a note → reload: still there, in the righ
   await expect(item.notesPanel).toContainText('Bring numbers');
   await page.reload();
   await expect(item.mark(PHRASE)).toHaveClass(/hl-green/);
+  await expectAccessible(page, 'profile with highlights');
+
+  await item.chooseTheme('Dark');
+  await expect(item.mark(PHRASE)).toBeVisible();
+  await expectAccessible(page, 'profile with highlights (dark)');
+  await saveScreenshot(page, 'annotations-07-highlights-dark', testInfo);
 });
 
 test('My notes lists every note, filters and searches them, and jumps to a highlight in context', async ({
@@ -195,4 +201,83 @@ test('export from one data folder and import into a fresh one restores the notes
   } finally {
     await fresh.stop();
   }
+});
+
+test('an orphaned highlight is listed for review, re-attached to new text, and a second one deleted', async ({
+  page,
+  host,
+}, testInfo) => {
+  // Notes whose text is no longer in the pack: imported from a file, as after a pack update.
+  const orphan = (id: string, quote: string, note: string) => ({
+    id,
+    packId: SAMPLE_PACK,
+    kind: 'official',
+    itemId: 'tanaka-hiroshi',
+    anchor: { quote, prefix: '', suffix: '', start: 40, end: 40 + quote.length },
+    color: 'pink',
+    note,
+    status: 'anchored',
+    createdAt: '2027-03-10T08:01:00.000Z',
+    updatedAt: '2027-03-10T08:01:00.000Z',
+  });
+  const file = path.join(testInfo.outputDir, 'old-notes.json');
+  fs.mkdirSync(testInfo.outputDir, { recursive: true });
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'briefbook-annotations',
+      version: 1,
+      exportedAt: '2027-03-12T00:00:00.000Z',
+      packs: [],
+      annotations: [
+        orphan(
+          '0b9f6c1e-5d7a-4a43-9d55-3f1f2c0f8e11',
+          'He once chaired the fisheries committee',
+          'Ask about fisheries.',
+        ),
+        orphan('6f1d2a30-8c4e-4b1f-9a77-0c2e5d9b4a21', 'a keen amateur astronomer', 'Old rumour.'),
+      ],
+      stars: [],
+    }),
+  );
+  await page.goto(`${host.url}#/notes`);
+  const notes = new MyNotesPage(page);
+  await notes.expectScreen('My notes');
+  await notes.importFile(file);
+  await expect(notes.exchange.getByRole('status')).toContainText('2 added');
+  await expect(notes.exchange.getByRole('status')).toContainText('2 no longer found in the text');
+
+  await page.getByRole('button', { name: 'Review them' }).click();
+  await expect(page.getByRole('heading', { name: 'No longer found in the text' })).toBeVisible();
+  await expect(notes.entries).toHaveCount(2);
+  await expectAccessible(page, 'orphan review');
+  await saveScreenshot(page, 'annotations-05-orphan-review', testInfo);
+
+  await notes
+    .entry('Old rumour.')
+    .getByRole('button', { name: /^Delete/ })
+    .click();
+  await expect(notes.entries).toHaveCount(1);
+
+  const entry = notes.entry('Ask about fisheries.');
+  await entry.getByRole('button', { name: /^Re-attach/ }).click();
+  await expect(entry.getByLabel('Item')).toHaveValue('official/tanaka-hiroshi');
+  await entry.getByRole('button', { name: 'Open it and select the text' }).click();
+
+  const item = new AnnotatedItemPage(page);
+  await item.expectScreen('Tanaka Hiroshi');
+  const bar = page.getByRole('region', { name: 'Re-attaching a note' });
+  await expect(bar).toContainText('He once chaired the fisheries committee');
+  await item.select(page.getByRole('region', { name: 'Biography' }), 'impatient with generalities');
+  await saveScreenshot(page, 'annotations-06-reattach', testInfo);
+  await item.selectionToolbar.getByRole('button', { name: 'Attach here' }).click();
+  await expect(item.toasts).toContainText('Highlight re-attached.');
+  await expect(bar).toBeHidden();
+  await expect(item.mark('impatient with generalities')).toHaveClass(/hl-pink/);
+
+  await notes.open();
+  await expect(page.getByRole('button', { name: 'Review them' })).toBeHidden();
+  await notes.filter('Status', 'All');
+  await expect(notes.entries).toHaveCount(1);
+  await expect(notes.entry('Ask about fisheries.')).toContainText('“impatient with generalities”');
 });

@@ -5,7 +5,7 @@ import type { AnnotationView } from '../../../shared/annotationsApi';
 import { KIND_LABELS } from '../../../shared/model';
 import { href } from '../../lib/routes';
 import { NoteEditor } from './NoteEditor';
-import { deleteAnnotation, requestFlash } from './store';
+import { deleteAnnotation, requestFlash, startReattach } from './store';
 import { ReattachChooser } from './ReattachChooser';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium' });
@@ -55,6 +55,11 @@ export function AnnotationCard({ annotation: a, inList }: { annotation: Annotati
           {editing ? 'Done' : isHighlight && !a.note ? 'Add note' : 'Edit'}
           <span className="visually-hidden"> {what}</span>
         </button>
+        {orphaned && !inList && (
+          <button type="button" onClick={() => startReattach(a)}>
+            Re-attach here…<span className="visually-hidden"> {what}</span>
+          </button>
+        )}
         {orphaned && inList && (
           <button type="button" aria-expanded={reattaching} onClick={() => setReattaching((v) => !v)}>
             Re-attach…<span className="visually-hidden"> {what}</span>

@@ -86,7 +86,7 @@ function Filters() {
       )}
       {select('status', 'Status', [
         ['anchored', 'In the text'],
-        ['orphaned', 'No longer found'],
+        ['orphaned', 'Not found'],
       ])}
       {filtered && (
         <button

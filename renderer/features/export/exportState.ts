@@ -1,0 +1,125 @@
+// The export slice: whether the dialog is open (and for what), and the one export that
+// may be running: progress from 'export-progress' events, then its result or error.
+import { create } from 'zustand';
+import { EXPORTS_FOLDER, type AppInfo, type ExportPdfResult, type ExportScope } from '../../../shared/api';
+import { api, client } from '../../api';
+import { asError } from '../../state/load';
+import { base64ToBlob, saveBlob } from './download';
+
+export interface ExportRequest {
+  packId: string;
+  scope: ExportScope;
+  notes: boolean;
+  paper: 'a4' | 'letter';
+  watermark: string;
+  fileName: string;
+}
+
+interface ExportState {
+  open: { packId: string; preset: ExportScope | null } | null;
+  appInfo: AppInfo | null;
+  running: boolean;
+  progress: { pages: number; itemsDone: number; itemsTotal: number } | null;
+  result: ExportPdfResult | null;
+  error: string | null;
+  saved: string | null;
+}
+
+export const useExport = create<ExportState>(() => ({
+  open: null,
+  appInfo: null,
+  running: false,
+  progress: null,
+  result: null,
+  error: null,
+  saved: null,
+}));
+
+export function openExport(packId: string, preset: ExportScope | null = null): void {
+  useExport.setState({ open: { packId, preset }, result: null, error: null, progress: null, saved: null });
+  if (!useExport.getState().appInfo)
+    void api
+      .appInfo({})
+      .then((appInfo) => useExport.setState({ appInfo }))
+      .catch(() => {});
+}
+
+export function closeExport(): void {
+  useExport.setState({ open: null });
+}
+
+/** Where exports go when there is no save dialog: the data folder's exports/ (same separator as the data folder). */
+export function exportsFolder(dataDir: string): string {
+  return `${dataDir.replace(/[\\/]+$/, '')}${separator(dataDir)}${EXPORTS_FOLDER}`;
+}
+
+const separator = (dataDir: string) => (dataDir.includes('\\') && !dataDir.includes('/') ? '\\' : '/');
+
+/** A safe file name: letters, digits, dots, dashes; always ending in .pdf. */
+export function cleanFileName(name: string): string {
+  const base = name
+    .trim()
+    .replace(/\.pdf$/i, '')
+    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')
+    .slice(0, 120);
+  return `${base || 'brief'}.pdf`;
+}
+
+export function defaultFileName(packId: string, scope: ExportScope, today: string): string {
+  const what =
+    scope.kind === 'all'
+      ? 'brief'
+      : scope.kind === 'day'
+        ? `day-${scope.date}`
+        : scope.kind === 'meeting'
+          ? `meeting-${scope.id}`
+          : scope.ids.length === 1
+            ? `profile-${scope.ids[0]}`
+            : `profiles-${scope.ids.length}`;
+  return `${packId}-${what}-${today}.pdf`;
+}
+
+export async function runExport(request: ExportRequest): Promise<void> {
+  const info = useExport.getState().appInfo ?? (await api.appInfo({}));
+  useExport.setState({ appInfo: info, running: true, progress: null, result: null, error: null, saved: null });
+  const outPath = `${exportsFolder(info.dataDir)}${separator(info.dataDir)}${cleanFileName(request.fileName)}`;
+  try {
+    const result = await api.exportPdf({
+      packId: request.packId,
+      scope: request.scope,
+      notes: request.notes,
+      paper: request.paper,
+      outPath,
+      ...(request.watermark.trim() ? { watermark: request.watermark.trim() } : {}),
+    });
+    useExport.setState({ result });
+  } catch (err) {
+    useExport.setState({ error: asError(err).message });
+  } finally {
+    useExport.setState({ running: false });
+  }
+}
+
+/** Save a copy of the exported PDF where the browser saves downloads. */
+export async function downloadResult(): Promise<void> {
+  const result = useExport.getState().result;
+  if (!result) return;
+  const fileName = result.path.split(/[\\/]/).pop()!;
+  try {
+    const file = await api.readExport({ fileName });
+    saveBlob(base64ToBlob(file.base64, file.mime), file.fileName);
+    useExport.setState({ saved: `${file.fileName} downloaded.` });
+  } catch (err) {
+    useExport.setState({ saved: asError(err).message });
+  }
+}
+
+export function initExportEvents(): () => void {
+  return client.onEvent((event) => {
+    if (event.type !== 'export-progress' || !useExport.getState().running) return;
+    useExport.setState({
+      progress: { pages: event.pages, itemsDone: event.itemsDone, itemsTotal: event.itemsTotal },
+    });
+  });
+}
