@@ -11,7 +11,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Manifest } from '../../shared/manifest';
 import type { ItemKind, PackItem } from '../../shared/model';
-import { itemSha256 } from '../store/install';
 import type { Db } from '../store/db';
 import { syncDir } from './staging';
 
@@ -22,10 +21,7 @@ interface Fact {
   storeSha: string;
 }
 
-/** items.sha256 of the items reusableItems handed out (so saving the index does not hash them again). */
-const storeShas = new WeakMap<PackItem, string>();
-
-type IndexFile = { format: 1; objects: Record<string, [ItemKind, string, string]> };
+export type IndexFile = { format: 1; objects: Record<string, [ItemKind, string, string]> };
 
 function indexFile(dataDir: string, packId: string): string {
   return path.join(syncDir(dataDir), 'items', `${encodeURIComponent(packId)}.json`);
@@ -51,38 +47,58 @@ export function reusableItems(db: Db, dataDir: string, manifest: Manifest): Map<
   const facts = load(dataDir, manifest.packId);
   const reused = new Map<string, PackItem>();
   if (facts.size === 0) return reused;
-  const row = db.prepare('SELECT sha256, data_json, body FROM items WHERE pack_id = ? AND kind = ? AND id = ?');
+  // One query for the pack (an update normally reuses nearly every item).
+  const rows = new Map<string, { sha256: string; data_json: string; body: string }>();
+  for (const r of db
+    .prepare('SELECT kind, id, sha256, data_json, body FROM items WHERE pack_id = ?')
+    .iterate(manifest.packId) as Iterable<{
+    kind: string;
+    id: string;
+    sha256: string;
+    data_json: string;
+    body: string;
+  }>)
+    rows.set(`${r.kind}/${r.id}`, r);
   for (const entry of manifest.items) {
     const fact = facts.get(entry.sha256);
     if (!fact || fact.kind !== entry.kind || fact.id !== entry.id) continue;
-    const r = row.get(manifest.packId, entry.kind, entry.id) as
-      { sha256: string; data_json: string; body: string } | undefined;
+    const r = rows.get(`${entry.kind}/${entry.id}`);
     if (!r || r.sha256 !== fact.storeSha) continue;
-    const item = { kind: entry.kind, id: entry.id, data: JSON.parse(r.data_json), body: r.body } as PackItem;
-    storeShas.set(item, r.sha256);
-    reused.set(entry.sha256, item);
+    reused.set(entry.sha256, {
+      kind: entry.kind,
+      id: entry.id,
+      data: JSON.parse(r.data_json),
+      body: r.body,
+    } as PackItem);
   }
   return reused;
 }
 
-/** Record the object of every item of a verified pack (replacing what was recorded for the pack). */
-export function saveItemIndex(
-  dataDir: string,
-  manifest: Manifest,
-  items: readonly PackItem[],
-  known: ReadonlyMap<string, PackItem>,
-): void {
-  const byKey = new Map(items.map((it) => [`${it.kind}/${it.id}`, it]));
+/**
+ * The facts for a pack just installed from `manifest`: read inside the install
+ * transaction, so the store hashes are those of exactly the items decoded from its objects.
+ */
+export function itemIndexFacts(db: Db, manifest: Manifest): IndexFile {
+  const shas = new Map<string, string>();
+  for (const r of db
+    .prepare('SELECT kind, id, sha256 FROM items WHERE pack_id = ?')
+    .iterate(manifest.packId) as Iterable<{ kind: string; id: string; sha256: string }>)
+    shas.set(`${r.kind}/${r.id}`, r.sha256);
   const objects: IndexFile['objects'] = {};
   for (const entry of manifest.items) {
-    const item = known.get(entry.sha256) ?? byKey.get(`${entry.kind}/${entry.id}`);
-    if (item) objects[entry.sha256] = [entry.kind, entry.id, storeShas.get(item) ?? itemSha256(item)];
+    const storeSha = shas.get(`${entry.kind}/${entry.id}`);
+    if (storeSha) objects[entry.sha256] = [entry.kind, entry.id, storeSha];
   }
-  const file = indexFile(dataDir, manifest.packId);
+  return { format: 1, objects };
+}
+
+/** Write the index (after the install committed; a kill before this only costs speed). */
+export function saveItemIndex(dataDir: string, packId: string, facts: IndexFile): void {
+  const file = indexFile(dataDir, packId);
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ format: 1, objects } satisfies IndexFile), { mode: 0o600 });
+    fs.writeFileSync(tmp, JSON.stringify(facts), { mode: 0o600 });
     fs.renameSync(tmp, file);
   } catch {
     // A cache: without it the next update decodes every item again.

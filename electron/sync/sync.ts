@@ -17,11 +17,10 @@ import type { ReaderKeySource } from '../packs/confidential/index';
 import { identityOptionsFromEnv, readerKeySource } from '../identity/index';
 import { fetchPublished, type FetchedPack } from '../packs/publish/load';
 import { manifestObjects, type TrustAnchor } from '../packs/publish/verify';
-import type { PackItem } from '../../shared/model';
 import type { Db } from '../store/db';
 import { currentPin } from '../store/publisherKeys';
 import { DEFAULT_HTTP, DEFAULT_RETRY, type HttpOptions, type RetryOptions } from './http';
-import { reusableItems, saveItemIndex } from './itemIndex';
+import { itemIndexFacts, reusableItems, saveItemIndex, type IndexFile } from './itemIndex';
 import { localObjects, type LocalObjects } from './localObjects';
 import { openRemote, type Remote } from './remote';
 import { openStaging, type Staging } from './staging';
@@ -142,7 +141,6 @@ export async function fetchForInstall(
   // Objects are looked up in the store once the manifest is verified (known callback).
   let store: LocalObjects | null = null;
   const local: LocalObjects = { get: (sha) => store?.get(sha) ?? null };
-  let reused: ReadonlyMap<string, PackItem> = new Map();
   let fetched: FetchedPack;
   try {
     fetched = await fetchPublished(syncFetcher(remote, answer, local, staging, counters), {
@@ -157,14 +155,12 @@ export async function fetchForInstall(
       onProgress: (p) => run.onProgress?.({ packId, ...p }),
       known: (manifest) => {
         store = localObjects(run.db, manifest);
-        reused = reusableItems(run.db, run.dataDir, manifest);
-        return reused;
+        return reusableItems(run.db, run.dataDir, manifest);
       },
     });
   } finally {
     staging.close();
   }
-  saveItemIndex(run.dataDir, fetched.verified.manifest, fetched.pack.items, reused);
   return {
     fetched,
     etag: answer.etag,
@@ -254,9 +250,11 @@ export function applyFetched(
   const { db, now } = run;
   const { manifest } = result.fetched.verified;
   const started = performance.now();
+  let facts: IndexFile | null = null;
   const installed = db
     .transaction(() => {
       const r = installVerifiedPack(db, result.fetched, { now, repin });
+      facts = itemIndexFacts(db, manifest);
       recordSuccess(
         db,
         sub.packId,
@@ -266,6 +264,7 @@ export function applyFetched(
       return r;
     })
     .immediate();
+  saveItemIndex(run.dataDir, manifest.packId, facts!);
   return {
     packId: sub.packId,
     status: 'installed',
