@@ -8,15 +8,8 @@ import { useClock } from '../../state/clock';
 import { usePackIndex, usePackContents } from '../../state/hooks';
 import { Modal } from '../sync/Dialog';
 import { formatBytes } from './download';
-import {
-  cleanFileName,
-  closeExport,
-  defaultFileName,
-  downloadResult,
-  exportsFolder,
-  runExport,
-  useExport,
-} from './exportState';
+import { closeExport, downloadResult, runExport, useExport } from './exportState';
+import { cleanFileName, defaultFileName, exportsFolder } from './names';
 import './export.css';
 
 type ScopeKind = ExportScope['kind'];

@@ -1,10 +1,11 @@
 // The export slice: whether the dialog is open (and for what), and the one export that
 // may be running: progress from 'export-progress' events, then its result or error.
 import { create } from 'zustand';
-import { EXPORTS_FOLDER, type AppInfo, type ExportPdfResult, type ExportScope } from '../../../shared/api';
+import { type AppInfo, type ExportPdfResult, type ExportScope } from '../../../shared/api';
 import { api, client } from '../../api';
 import { asError } from '../../state/load';
 import { base64ToBlob, saveBlob } from './download';
+import { cleanFileName, exportsFolder, separator } from './names';
 
 export interface ExportRequest {
   packId: string;
@@ -46,38 +47,6 @@ export function openExport(packId: string, preset: ExportScope | null = null): v
 
 export function closeExport(): void {
   useExport.setState({ open: null });
-}
-
-/** Where exports go when there is no save dialog: the data folder's exports/ (same separator as the data folder). */
-export function exportsFolder(dataDir: string): string {
-  return `${dataDir.replace(/[\\/]+$/, '')}${separator(dataDir)}${EXPORTS_FOLDER}`;
-}
-
-const separator = (dataDir: string) => (dataDir.includes('\\') && !dataDir.includes('/') ? '\\' : '/');
-
-/** A safe file name: letters, digits, dots, dashes; always ending in .pdf. */
-export function cleanFileName(name: string): string {
-  const base = name
-    .trim()
-    .replace(/\.pdf$/i, '')
-    .replace(/[^\p{L}\p{N}._-]+/gu, '-')
-    .replace(/^[-.]+|[-.]+$/g, '')
-    .slice(0, 120);
-  return `${base || 'brief'}.pdf`;
-}
-
-export function defaultFileName(packId: string, scope: ExportScope, today: string): string {
-  const what =
-    scope.kind === 'all'
-      ? 'brief'
-      : scope.kind === 'day'
-        ? `day-${scope.date}`
-        : scope.kind === 'meeting'
-          ? `meeting-${scope.id}`
-          : scope.ids.length === 1
-            ? `profile-${scope.ids[0]}`
-            : `profiles-${scope.ids.length}`;
-  return `${packId}-${what}-${today}.pdf`;
 }
 
 export async function runExport(request: ExportRequest): Promise<void> {
