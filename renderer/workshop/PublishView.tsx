@@ -122,6 +122,16 @@ export function PublishView({ state }: { state: WorkshopState }) {
     const res = await runWorkshop(() => api.workshopPreviewDraft({ folder: state.folder }));
     if (res) navigate(href.pack(res.packId));
   };
+  const [pdf, setPdf] = useState<string | null>(null);
+  const previewPdf = async () => {
+    const draft = await runWorkshop(() => api.workshopPreviewDraft({ folder: state.folder }));
+    if (!draft) return;
+    const outPath = `${state.folder.replace(/[\\/]+$/, '')}-preview.pdf`;
+    const res = await runWorkshop(() =>
+      api.exportPdf({ packId: draft.packId, scope: { kind: 'all' }, notes: false, paper: 'a4', outPath }),
+    );
+    if (res) setPdf(`${res.path} (${res.pages} pages)`);
+  };
   const publish = async () => {
     const res = await runWorkshop(() =>
       api.workshopPublish({ folder: state.folder, outDir, passphrase: pass, briefpack }),
@@ -168,7 +178,15 @@ export function PublishView({ state }: { state: WorkshopState }) {
         </p>
         <button type="button" disabled={busy || problems > 0} onClick={() => void preview()}>
           Preview in the reader
+        </button>{' '}
+        <button type="button" disabled={busy || problems > 0} onClick={() => void previewPdf()}>
+          Export a preview PDF
         </button>
+        {pdf && (
+          <p className="wf-notice" role="status">
+            Preview PDF written: <code>{pdf}</code>
+          </p>
+        )}
         {problems > 0 && (
           <p className="muted small">Fix the problems first: the reader shows only a pack that checks.</p>
         )}

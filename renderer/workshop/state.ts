@@ -175,7 +175,8 @@ export function goToProblem(p: Problem): void {
   const target = problemTarget(p);
   const field = problemField(p);
   if (p.file === 'pack.yaml') select({ screen: 'pack' }, field ?? '');
-  else if (target) select({ screen: 'item', ...target }, field ?? '');
+  // A problem with a line but no field is in the Markdown body (e.g. a link to a missing item).
+  else if (target) select({ screen: 'item', ...target }, field ?? (p.line !== undefined ? 'body' : ''));
 }
 
 export function consumeFocus(): string | null {

@@ -89,7 +89,7 @@ test('assemble, check, preview and publish a pack from the workshop alone', asyn
   await w.outline.getByRole('button', { name: 'Import from spreadsheet' }).click();
   await w
     .form()
-    .getByLabel('CSV file')
+    .getByLabel(/Spreadsheet file/)
     .setInputFiles({ name: 'officials.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
   await expect(w.form().getByRole('heading', { name: /1 new, 0 updated, 1 refused/ })).toBeVisible();
   const refused = w.form().getByRole('table', { name: 'Refused rows' });
@@ -137,6 +137,9 @@ test('assemble, check, preview and publish a pack from the workshop alone', asyn
 
   // Preview as the executive will see it, then come back and publish.
   await w.outline.getByRole('button', { name: 'Preview and publish' }).click();
+  await w.form().getByRole('button', { name: 'Export a preview PDF' }).click();
+  await expect(w.form().getByText('Preview PDF written')).toBeVisible({ timeout: 30_000 });
+  expect(fs.readFileSync(`${folder}-preview.pdf`).subarray(0, 5).toString()).toBe('%PDF-');
   await w.form().getByRole('button', { name: 'Preview in the reader' }).click();
   await expect(w.heading()).toContainText('Trilateral Summit 2030');
   await w.open();
