@@ -38,7 +38,24 @@ export function ZoneList() {
 /** Empty optional fields are removed from the file rather than written as "". */
 function withoutEmpty(data: Data, optional: readonly string[]): Data {
   const out: Data = { ...data };
-  for (const k of optional) if (out[k] === '' || out[k] === undefined) out[k] = null;
+  for (const k of optional) if (k in out && (out[k] === '' || out[k] === undefined)) out[k] = null;
+  return out;
+}
+
+const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Only what the author changed in the form, so a field someone edited by hand in the
+ * meantime is not put back. Nested maps (the event) give only their changed keys.
+ */
+export function changedFields(original: Data, draft: Data): Data {
+  const out: Data = {};
+  for (const k of new Set([...Object.keys(original), ...Object.keys(draft)])) {
+    const a = original[k];
+    const b = draft[k];
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    out[k] = isObject(a) && isObject(b) ? changedFields(a, b) : (b ?? null);
+  }
   return out;
 }
 
@@ -92,8 +109,9 @@ export function PackForm({ state }: { state: WorkshopState }) {
     expiresLocal = `${localDateOf(ms, zone)}T${localTimeOf(ms, zone)}`;
   }
   const save = () => {
-    const ev = withoutEmpty(event, ['venue']);
-    void savePack({ ...withoutEmpty(draft, ['preparedFor', 'expires']), event: ev });
+    const patch = withoutEmpty(changedFields(original, draft), ['preparedFor', 'expires']);
+    if (isObject(patch.event)) patch.event = withoutEmpty(patch.event, ['venue']);
+    void savePack(patch);
   };
   if (!state.pack)
     return (
@@ -294,7 +312,12 @@ export function ItemForm({ state, item }: { state: WorkshopState; item: Workshop
         </p>
       </div>
     );
-  const save = () => void saveItem(item, withoutEmpty(draft, OPTIONAL[item.kind]), body);
+  const save = () =>
+    void saveItem(
+      item,
+      withoutEmpty(changedFields(original, draft), OPTIONAL[item.kind]),
+      body !== item.body ? body : undefined,
+    );
   const p = problems;
   return (
     <form
