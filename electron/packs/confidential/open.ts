@@ -13,10 +13,10 @@ import {
 } from '../../../shared/manifest';
 import { LIMITS } from '../../../shared/model';
 import { sha256Hex } from '../photos';
-import { canonicalJson, decodeUtf8 } from '../publish/encoding';
+import { decodeUtf8 } from '../publish/encoding';
 import { OBJECTS_DIR } from '../publish/manifest';
 import type { VerifiedManifest } from '../publish/verify';
-import { PackHeader } from './header';
+import { PackHeader, encodeHeader } from './header';
 import type { ReaderKey } from './readerKey';
 import { objectAad, openObject, roleLabel, unwrapContentKey, wrapAad, type ObjectRole } from './scheme';
 
@@ -219,13 +219,13 @@ function parseHeader(bytes: Buffer, manifest: Manifest): PackHeader {
   } catch {
     return fail('is not valid JSON');
   }
-  if (canonicalJson(json) !== text) return fail('is not in canonical form');
   const parsed = PackHeader.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     return fail(`is not a pack header (${issue.path.join('.') || 'top level'}: ${issue.message})`);
   }
   const header = parsed.data;
+  if (encodeHeader(header) !== text) return fail('is not in canonical form');
   if (header.packId !== manifest.packId || header.version !== manifest.version)
     return fail(`belongs to "${header.packId}" version ${header.version}, not this manifest`);
   const ids = new Set<string>();

@@ -54,21 +54,31 @@ export function padme(length: number): number {
   return Math.ceil(length / (mask + 1)) * (mask + 1);
 }
 
+/** Zeros to pad with, shared (read-only) so padding costs no allocation. */
+const ZEROS = Buffer.alloc(128 * 1024);
+
 export function sealObject(
   key: Buffer,
   aad: Buffer,
   content: Buffer,
   nonce: Buffer = crypto.randomBytes(NONCE_BYTES),
 ): Buffer {
+  // Written straight into one buffer: nonce ‖ AES-256-GCM(length ‖ content ‖ zeros) ‖ tag.
   const recordLength = padme(LENGTH_BYTES + content.length);
-  const record = Buffer.alloc(recordLength);
-  record.writeUInt32BE(content.length, 0);
-  content.copy(record, LENGTH_BYTES);
-  const cipher = crypto.createCipheriv('aes-256-gcm', key, nonce);
+  const out = Buffer.allocUnsafe(NONCE_BYTES + recordLength + TAG_BYTES);
+  nonce.copy(out, 0, 0, NONCE_BYTES);
+  const cipher = crypto.createCipheriv('aes-256-gcm', key, out.subarray(0, NONCE_BYTES));
   cipher.setAAD(aad);
-  const body = cipher.update(record);
-  cipher.final();
-  return Buffer.concat([nonce, body, cipher.getAuthTag()]);
+  const length = Buffer.allocUnsafe(LENGTH_BYTES);
+  length.writeUInt32BE(content.length, 0);
+  let at = NONCE_BYTES;
+  at += cipher.update(length).copy(out, at);
+  at += cipher.update(content).copy(out, at);
+  for (let pad = recordLength - LENGTH_BYTES - content.length; pad > 0; pad -= ZEROS.length)
+    at += cipher.update(ZEROS.subarray(0, Math.min(pad, ZEROS.length))).copy(out, at);
+  at += cipher.final().copy(out, at);
+  cipher.getAuthTag().copy(out, at);
+  return out;
 }
 
 export type OpenResult = { ok: true; content: Buffer; nonce: Buffer } | { ok: false; problem: string };

@@ -5,11 +5,10 @@
 // the publisher's keys, and the sizes and hashes of the sealed objects.
 import crypto from 'node:crypto';
 import { SEALED_SCHEME, type Manifest, type SealedEncryption } from '../../../shared/manifest';
-import { canonicalJson } from '../publish/encoding';
 import { sha256Hex } from '../photos';
-import { HEADER_FORMAT, type PackHeader } from './header';
+import { HEADER_FORMAT, encodeHeader, type PackHeader } from './header';
 import type { ReaderPublicKey } from './readerKey';
-import { KEY_BYTES, objectAad, sealObject, wrapAad, wrapContentKey, type ObjectRole } from './scheme';
+import { KEY_BYTES, NONCE_BYTES, objectAad, sealObject, wrapAad, wrapContentKey, type ObjectRole } from './scheme';
 
 export interface SealedPublication {
   manifest: Manifest;
@@ -36,8 +35,13 @@ export function sealPublication(
   const { packId, version } = plain;
   const contentKey = Buffer.from(options.contentKey ?? crypto.randomBytes(KEY_BYTES));
   const objects = new Map<string, Buffer>();
+  // Random nonces, drawn at once (one call instead of one per object).
+  const pool = crypto.randomBytes(NONCE_BYTES * (plain.items.length + plain.assets.length + 1));
   let index = 0;
-  const nonceFor = (role: ObjectRole) => options.nonce?.(index++, role);
+  const nonceFor = (role: ObjectRole): Buffer => {
+    const i = index++;
+    return options.nonce?.(i, role) ?? pool.subarray(i * NONCE_BYTES, (i + 1) * NONCE_BYTES);
+  };
   const seal = (role: ObjectRole, sha256: string): string => {
     const bytes = plainObjects.get(sha256);
     if (!bytes) throw new Error(`object ${sha256} is missing from the publication`);
@@ -67,7 +71,7 @@ export function sealPublication(
   const headerBytes = sealObject(
     contentKey,
     objectAad(packId, version, { type: 'header' }),
-    Buffer.from(canonicalJson(header), 'utf8'),
+    Buffer.from(encodeHeader(header), 'utf8'),
     nonceFor({ type: 'header' }),
   );
   const headerName = sha256Hex(headerBytes);
