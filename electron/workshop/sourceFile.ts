@@ -128,7 +128,9 @@ export function applyValue(doc: Document, at: (string | number)[], current: unkn
     return changed;
   }
   if (isScalar(node) && !isPlainObject(next) && !Array.isArray(next)) {
-    // Keep the scalar's quoting style; the stringifier quotes anyway if it must.
+    // Keep the scalar's quoting style; the stringifier quotes anyway if it must. An
+    // empty string was quoted only because it was empty: let the new value choose.
+    if (node.value === '' || node.value === null) node.type = undefined;
     node.value = next;
     return true;
   }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { expect, expectAccessible, saveScreenshot, test } from './support/fixtures';
 import { WorkshopPage } from './pages/WorkshopPage';
+import { makeXlsx } from '../integration/workshop/xlsx';
 
 function png(width: number, height: number): Buffer {
   const chunk = (type: string, data: Buffer) => {
@@ -171,5 +172,37 @@ test('assemble, check, preview and publish a pack from the workshop alone', asyn
   const packs = cli('packs', '--data', fresh, '--json');
   expect(packs.stdout).toContain('trilateral-summit-2030');
   fs.rmSync(fresh, { recursive: true, force: true });
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+test('officials import from an .xlsx workbook through the same preview and confirm', async ({ page, host }) => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-e2e-workshop-xlsx-'));
+  const folder = path.join(root, 'pack');
+  const w = new WorkshopPage(page);
+  await page.goto(host.url);
+  await w.open();
+  await w.createPack(folder, 'Workbook Pack');
+  await w.outline.getByRole('button', { name: 'Import from spreadsheet' }).click();
+  const book = await makeXlsx([
+    ['Full name', 'Role', 'Organisation', 'Country'],
+    ['Lee Ha-eun', 'Deputy Minister', 'MOTIE', 'Republic of Korea'],
+    ['Missing Role', '', 'MOFA', 'Japan'],
+  ]);
+  await w
+    .form()
+    .getByLabel(/Spreadsheet file/)
+    .setInputFiles({
+      name: 'officials.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: book,
+    });
+  await expect(w.form().getByRole('heading', { name: /1 new, 0 updated, 1 refused/ })).toBeVisible();
+  await expect(w.form().getByRole('table', { name: 'Refused rows' })).toContainText('Missing Role');
+  await w
+    .form()
+    .getByRole('button', { name: /Import 1 official/ })
+    .click();
+  await expect(w.entry('Lee Ha-eun')).toBeVisible();
+  expect(fs.readFileSync(path.join(folder, 'officials/lee-ha-eun.md'), 'utf8')).toContain('title: Deputy Minister');
   fs.rmSync(root, { recursive: true, force: true });
 });

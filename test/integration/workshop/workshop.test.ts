@@ -168,6 +168,8 @@ describe('workshop: CSV import of officials', () => {
     expect(report.created).toEqual(['aiko-sato', 'kim-ji-ho']);
     expect(report.refused).toHaveLength(2);
     const sato = report.state.items.find((i) => i.id === 'aiko-sato')!;
+    // Fields filled into a new item's empty template are written plain, not as "quoted" strings.
+    expect(fs.readFileSync(path.join(dir, 'officials/aiko-sato.md'), 'utf8')).toContain('\ntitle: Vice-Minister\n');
     expect(sato.data).toMatchObject({ name: 'Aiko Sato', nativeName: '佐藤 愛子', languages: ['Japanese', 'English'] });
     expect(report.state.problems.filter((p) => p.file.startsWith('officials/'))).toEqual([]);
 
