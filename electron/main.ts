@@ -6,6 +6,7 @@ import { openCore, type Core } from './api/core';
 import { resolveDataDir } from './platform/dataDir';
 import { dataFlagFromArgv } from './shell/args';
 import { setupIpc } from './shell/ipc';
+import { osKeychain } from './shell/keychain';
 import { setupMenu } from './shell/menu';
 import { electronSqliteBinding } from './shell/nativeSqlite';
 import { setupNavigationGuards } from './shell/navigation';
@@ -48,7 +49,7 @@ function onReady(dataDir: string): void {
       appPath: app.getAppPath(),
       env: process.env,
     });
-    core = openCore({ dataDir, transport: 'electron', nativeBinding, installSample: true });
+    core = openCore({ dataDir, transport: 'electron', nativeBinding, installSample: true, keyProtector: osKeychain() });
   } catch (err) {
     fail(`Could not open the data folder ${dataDir}`, err);
   }
