@@ -85,7 +85,8 @@ export function LibraryView() {
         {(list) =>
           list.length === 0 ? (
             <p className="empty">
-              No briefing books are installed yet. Add one by its address above, or with <code>briefbook add &lt;folder&gt;</code>.
+              No briefing books are installed yet. Add one by its address above, or with{' '}
+              <code>briefbook add &lt;folder&gt;</code>.
             </p>
           ) : (
             <ul className="pack-list" aria-label="Installed briefing books">
