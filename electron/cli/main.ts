@@ -15,12 +15,12 @@ const GLOBAL_OPTIONS: OptionSpec = {
 };
 
 function helpText(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   return [
     `Briefbook ${VERSION}: offline briefing books for summits.`,
     '',
-    'Usage:',
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    'Commands:',
+    // Usages are long; a summary on its own line keeps both readable in 80 columns.
+    ...COMMANDS.flatMap((c) => [`  ${c.usage}`, `      ${c.summary}`]),
     '',
     'Options for every command:',
     "  --data DIR   the profile folder (default: $BRIEFBOOK_DATA, else the app's user-data folder)",
