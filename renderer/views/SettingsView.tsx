@@ -3,6 +3,8 @@ import { ReadingControls } from '../components/ReadingControls';
 import { transportKind } from '../api';
 import { useClock } from '../state/clock';
 import { updateSettings, useSettings } from '../state/settings';
+import { IdentitySection } from '../features/identity/IdentitySection';
+import '../features/identity/identity.css';
 
 function supportedZones(): string[] {
   try {
@@ -52,6 +54,7 @@ export function SettingsView() {
         <h2 id="reading-heading">Reading</h2>
         <ReadingControls idPrefix="settings" />
       </section>
+      <IdentitySection />
       <p className="muted small">
         Connected through {transportKind === 'electron' ? 'the desktop app' : 'the local browser host'}.
       </p>
