@@ -3,7 +3,7 @@
 import type { ExportScope, PackSummary } from '../../shared/api';
 import { BriefbookError } from '../../shared/errors';
 import type { PackItemOf, Priority } from '../../shared/model';
-import { localDateAt, localToInstant } from '../../shared/zones';
+import { localDateOf, zonedToInstant } from '../../shared/time';
 import type { Db } from '../store/db';
 import { readPackItems, requirePack } from '../store/packsRepo';
 
@@ -58,12 +58,12 @@ export function loadContent(db: Db, packId: string, scope: ExportScope, notes: b
   for (const item of items) {
     if (item.kind === 'meeting') {
       const zone = item.data.timeZone ?? venueZone;
-      const startsAt = localToInstant(item.data.start, zone);
+      const startsAt = zonedToInstant(item.data.start, zone);
       allMeetings.push({
         ...item,
         startsAt,
-        endsAt: localToInstant(item.data.end, zone),
-        day: localDateAt(startsAt, venueZone),
+        endsAt: zonedToInstant(item.data.end, zone),
+        day: localDateOf(startsAt, venueZone),
       });
     } else if (item.kind === 'official') allOfficials.set(item.id, item);
     else if (item.kind === 'talking-point') allTps.push(item);

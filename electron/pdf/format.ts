@@ -1,5 +1,5 @@
 // Dates and times as a brief prints them: venue days, 24-hour times, the home zone beside.
-import { localDateAt, localTimeAt, zoneOffsetMinutes } from '../../shared/zones';
+import { localDateOf, localTimeOf, zoneOffsetMinutes } from '../../shared/time';
 
 const DAY_FMT = new Intl.DateTimeFormat('en-GB', {
   weekday: 'long',
@@ -59,12 +59,12 @@ export function utcOffset(instant: number, zone: string): string {
 
 /** "14:00–14:45" in `zone` */
 export function timeRange(start: number, end: number, zone: string): string {
-  return `${localTimeAt(start, zone)}–${localTimeAt(end, zone)}`;
+  return `${localTimeOf(start, zone)}–${localTimeOf(end, zone)}`;
 }
 
 /** The same range in another zone, with the weekday when that zone is on another day: "09:00–09:45 Wed". */
 export function otherZoneRange(start: number, end: number, zone: string, venueDate: string): string {
-  const day = localDateAt(start, zone);
+  const day = localDateOf(start, zone);
   const suffix = day === venueDate ? '' : ` ${WEEKDAY_FMT.format(utcOf(day))}`;
   return `${timeRange(start, end, zone)}${suffix}`;
 }

@@ -3,7 +3,7 @@
 import crypto from 'node:crypto';
 import { markdownToPlainText } from '../../shared/markdown';
 import { itemTitle, type ItemKind, type PackItem } from '../../shared/model';
-import { localToInstant } from '../../shared/zones';
+import { zonedToInstant } from '../../shared/time';
 import type { PackOrigin } from '../../shared/api';
 import type { LoadedPack } from '../packs/types';
 import type { Db } from './db';
@@ -102,8 +102,8 @@ export function installPack(db: Db, pack: LoadedPack, info: InstallInfo): Instal
       let endsAt: number | null = null;
       if (item.kind === 'meeting') {
         const zone = item.data.timeZone ?? pack.meta.event.timeZone;
-        startsAt = localToInstant(item.data.start, zone);
-        endsAt = localToInstant(item.data.end, zone);
+        startsAt = zonedToInstant(item.data.start, zone);
+        endsAt = zonedToInstant(item.data.end, zone);
       }
       upsertItem.run(
         packId,
