@@ -1,5 +1,7 @@
 // Debian's nginx as the host: a published folder served as static files on a random
 // 127.0.0.1 port, with nginx's own ETags. Subscribe, update, then a 304.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findNginx, startNginx, type Nginx } from '../../fixtures/nginx';
 import { makePublisher, openReader, subscribeReader, type Publisher, type Reader } from './helpers';
@@ -51,6 +53,12 @@ describe.skipIf(!haveNginx)('sync from nginx', () => {
 
     const [v1] = publisher.versions;
     const v2 = publisher.publish(60, { revised: new Set([12, 44]) });
+    // nginx's ETag is the file's mtime (whole seconds) and size. A real publish comes
+    // minutes after the last; a test can write v2 within v1's second at the same size,
+    // and nginx would then answer 304 (see electron/sync/PROTOCOL.md, "Weak ETags").
+    const manifest = path.join(publisher.dir, 'manifest.json');
+    const later = new Date(fs.statSync(manifest).mtimeMs + 5_000);
+    fs.utimesSync(manifest, later, later);
     const fresh = v2.objects.filter((o) => !v1!.objects.includes(o));
     let mark = nginx.accessLog().length;
     const update = (await reader.sync.syncNow()).results[0]!;
