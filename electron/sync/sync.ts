@@ -8,8 +8,9 @@
 //      download capped at its declared size and kept in staging once it verifies);
 //   3. one transaction: publishing's installVerifiedPack (pin + content) and the
 //      subscription's new state. Either the new version is in, or the old one is untouched.
-import crypto from 'node:crypto';
 import { BriefbookError, formatProblem, type ErrorCode } from '../../shared/errors';
+import type { SyncResult } from '../../shared/syncApi';
+import { sha256Hex } from '../packs/photos';
 import type { PackFetcher } from '../packs/publish/fetcher';
 import { installVerifiedPack, installedSignedVersion } from '../packs/publish/install';
 import { publicKeyFromBase64, type PublicKeyInfo } from '../packs/publish/keys';
@@ -56,27 +57,10 @@ export interface SyncRun {
   readerKey?: ReaderKeySource;
 }
 
+/** The contract's SyncResult; an install also says where its time went (the benchmark reads it). */
 export type SyncOutcome =
-  | {
-      packId: string;
-      status: 'installed';
-      version: number;
-      previousVersion: number | null;
-      added: number;
-      changed: number;
-      removed: number;
-      downloadedObjects: number;
-      downloadedBytes: number;
-      message: string;
-      /** Where the time went: fetching and verifying (manifest, objects, decoding), and the install transaction. */
-      timings?: { fetchMs: number; installMs: number };
-    }
-  | { packId: string; status: 'up-to-date'; version: number | null; message: string }
-  | { packId: string; status: 'failed'; code: ErrorCode; message: string };
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return crypto.createHash('sha256').update(bytes).digest('hex');
-}
+  | (Extract<SyncResult, { status: 'installed' }> & { timings?: { fetchMs: number; installMs: number } })
+  | Exclude<SyncResult, { status: 'installed' }>;
 
 export function settingsOf(run: SyncRun): SyncSettings {
   return { ...DEFAULT_SYNC, ...run.settings };
