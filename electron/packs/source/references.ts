@@ -18,7 +18,7 @@ function itemLinks(body: string): { kind: ItemKind; id: string; line?: number }[
     if (node.type === 'link') {
       const target = classifyLink(node.url);
       if (target.type === 'item')
-        out.push({ kind: FOLDER_KINDS[target.folder]!, id: target.id, line: node.position?.start.line });
+        out.push({ kind: FOLDER_KINDS[target.folder]!, id: target.id, line: node.data?.line });
     }
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
