@@ -12,13 +12,12 @@ import {
   type SealedEncryption,
 } from '../../../shared/manifest';
 import { LIMITS } from '../../../shared/model';
-import { sha256Hex } from '../photos';
 import { decodeUtf8 } from '../publish/encoding';
 import { OBJECTS_DIR } from '../publish/manifest';
 import type { VerifiedManifest } from '../publish/verify';
 import { PackHeader, encodeHeader } from './header';
 import type { ReaderKey } from './readerKey';
-import { objectAad, openObject, roleLabel, unwrapContentKey, wrapAad, type ObjectRole } from './scheme';
+import { objectAadView, openObject, roleLabel, unwrapContentKey, wrapAad, type ObjectRole } from './scheme';
 
 /** Where the reader's key comes from: called only when a confidential pack is met (it may create or unlock the key). */
 export type ReaderKeySource = () => ReaderKey;
@@ -26,7 +25,11 @@ export type ReaderKeySource = () => ReaderKey;
 export interface OpenedPack {
   /** The signed manifest with the header's fields and plain items and photos, for decodePack. */
   verified: VerifiedManifest;
-  /** Decrypted objects by the SHA-256 of their plain bytes. */
+  /**
+   * Decrypted objects, each under the name of the sealed object it came from (the name the
+   * plain manifest above gives it): unique per entry, and already verified, so the plain
+   * bytes need not be hashed again.
+   */
   objects: Map<string, Buffer>;
 }
 
@@ -112,12 +115,12 @@ function openObjects(
     const bytes = objects.get(sha256);
     if (!bytes) throw new Error(`object ${sha256} was not fetched`);
     const file = `${OBJECTS_DIR}/${sha256}`;
-    const result = openObject(contentKey, objectAad(packId, version, role), bytes);
+    const result = openObject(contentKey, objectAadView(packId, version, role), bytes);
     if (!result.ok) {
       problems.push({ file, message: `(${roleLabel(role)}) ${result.problem}` });
       return null;
     }
-    const nonce = result.nonce.toString('hex');
+    const nonce = result.nonce.toString('latin1');
     const other = nonces.get(nonce);
     if (other !== undefined) {
       problems.push({
@@ -158,7 +161,10 @@ function openObjects(
     return false;
   };
 
-  // 3. Decrypt each, into plain objects named by their plain SHA-256 (what decodePack reads).
+  // 3. Decrypt each. decodePack reads objects by the names the manifest gives: here each
+  //    decrypted object keeps its sealed object's name (the sealed bytes' SHA-256 was checked
+  //    on download and the AEAD tag authenticates the plaintext, so hashing the plain bytes
+  //    once more would check nothing).
   const plain = new Map<string, Buffer>();
   const items: ManifestItem[] = [];
   const assets: ManifestAsset[] = [];
@@ -173,9 +179,8 @@ function openObjects(
       });
       continue;
     }
-    const sha256 = sha256Hex(bytes);
-    plain.set(sha256, bytes);
-    items.push({ kind: it.kind, id: it.id, sha256, size: bytes.length });
+    plain.set(it.object, bytes);
+    items.push({ kind: it.kind, id: it.id, sha256: it.object, size: bytes.length });
   }
   for (const a of header.assets) {
     if (!claim(a.object, `photo ${a.path}`)) continue;
@@ -188,9 +193,8 @@ function openObjects(
       });
       continue;
     }
-    const sha256 = sha256Hex(bytes);
-    plain.set(sha256, bytes);
-    assets.push({ path: a.path, sha256, size: bytes.length, mime: a.mime });
+    plain.set(a.object, bytes);
+    assets.push({ path: a.path, sha256: a.object, size: bytes.length, mime: a.mime });
   }
   for (const sha of listed)
     if (!used.has(sha))

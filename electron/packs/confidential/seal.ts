@@ -5,10 +5,19 @@
 // the publisher's keys, and the sizes and hashes of the sealed objects.
 import crypto from 'node:crypto';
 import { SEALED_SCHEME, type Manifest, type SealedEncryption } from '../../../shared/manifest';
-import { sha256Hex } from '../photos';
 import { HEADER_FORMAT, encodeHeader, type PackHeader } from './header';
 import type { ReaderPublicKey } from './readerKey';
-import { KEY_BYTES, NONCE_BYTES, objectAad, sealObject, wrapAad, wrapContentKey, type ObjectRole } from './scheme';
+import {
+  KEY_BYTES,
+  NONCE_BYTES,
+  objectAad,
+  objectAadView,
+  sealObject,
+  sha256Hex,
+  wrapAad,
+  wrapContentKey,
+  type ObjectRole,
+} from './scheme';
 
 export interface SealedPublication {
   manifest: Manifest;
@@ -45,7 +54,7 @@ export function sealPublication(
   const seal = (role: ObjectRole, sha256: string): string => {
     const bytes = plainObjects.get(sha256);
     if (!bytes) throw new Error(`object ${sha256} is missing from the publication`);
-    const sealed = sealObject(contentKey, objectAad(packId, version, role), bytes, nonceFor(role));
+    const sealed = sealObject(contentKey, objectAadView(packId, version, role), bytes, nonceFor(role));
     const name = sha256Hex(sealed);
     objects.set(name, sealed);
     return name;
@@ -61,7 +70,11 @@ export function sealPublication(
       preparedFor: plain.preparedFor,
       expires: plain.expires,
     },
-    items: plain.items.map((it) => ({ kind: it.kind, id: it.id, object: seal({ type: 'item', ...it }, it.sha256) })),
+    items: plain.items.map((it) => ({
+      kind: it.kind,
+      id: it.id,
+      object: seal({ type: 'item', kind: it.kind, id: it.id }, it.sha256),
+    })),
     assets: plain.assets.map((a) => ({
       path: a.path,
       mime: a.mime,
