@@ -10,6 +10,11 @@ import type { ReaderKey } from '../../../electron/packs/confidential/index';
 import type { Manifest } from '../../../shared/manifest';
 import { openStore, tempDir } from '../publish/fixture';
 import type { Db } from '../../../electron/store/db';
+import { createPublication } from '../../../electron/packs/publish/build';
+import { MANIFEST_FILE, OBJECTS_DIR, SIGNATURE_FILE } from '../../../electron/packs/publish/manifest';
+import { readerPublicKey, type ReaderPublicKey } from '../../../electron/packs/confidential/index';
+import { generatePack, makeKey, type Published } from '../../fixtures/syncPacks';
+import type { Publisher } from '../sync/helpers';
 
 export interface TestReader {
   name: string;
@@ -59,4 +64,47 @@ export function allBytes(dir: string): Buffer {
 export function copyDir(from: string, to: string): string {
   fs.cpSync(from, to, { recursive: true });
   return to;
+}
+
+/** The reader key of a data folder (made on first use, kept in the clear as in the CLI). */
+export function readerKeyOf(dataDir: string): ReaderPublicKey {
+  readerIdentity(dataDir);
+  return readerPublicKey(unlockReaderKey(dataDir).raw);
+}
+
+/**
+ * The sync tests' publisher (test/integration/sync/helpers.ts), publishing confidential
+ * versions the way `pack build --recipients` does: objects first, then the signed manifest.
+ * `readers()` is read at each publish, so a test can change who the next version is for.
+ */
+export function makeSealedPublisher(readers: () => ReaderPublicKey[]): Publisher {
+  const dir = tempDir('bb-conf-dist-');
+  const key = makeKey();
+  const p: Publisher = {
+    dir,
+    key,
+    versions: [],
+    publish(n, options = {}) {
+      const pub = createPublication(generatePack(n, options), {
+        key: options.key ?? key,
+        version: p.versions.length + 1,
+        publishedAt: new Date('2027-03-01T00:00:00Z'),
+        recipients: readers(),
+      });
+      fs.mkdirSync(path.join(dir, OBJECTS_DIR), { recursive: true });
+      for (const [name, bytes] of pub.objects) fs.writeFileSync(path.join(dir, OBJECTS_DIR, name), bytes);
+      fs.writeFileSync(path.join(dir, SIGNATURE_FILE), pub.signature);
+      fs.writeFileSync(path.join(dir, MANIFEST_FILE), pub.manifestBytes);
+      const published: Published = {
+        dir,
+        manifest: pub.manifest,
+        manifestBytes: pub.manifestBytes,
+        signature: pub.signature,
+        objects: [...pub.objects.keys()],
+      };
+      p.versions.push(published);
+      return published;
+    },
+  };
+  return p;
 }

@@ -1,7 +1,7 @@
 // Sync of a confidential pack from a real HTTP server on 127.0.0.1 that misbehaves on
 // purpose (the fault pattern of test/integration/sync): the reader's key is its data
 // folder's own; every failure leaves every table as it was.
-// Not covered here: the SIGKILL test of the sync issue on a confidential pack.
+// The rest of the sync fault matrix: syncFaults.test.ts; nginx: syncNginx.test.ts; SIGKILL: syncKill.test.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
