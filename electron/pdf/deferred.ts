@@ -4,6 +4,7 @@
 // disk as soon as they are full (no `bufferPages`), so memory does not grow with the
 // length of the brief beyond one small reference per placeholder.
 import type { FontKey, FontSet } from './fonts';
+import { rgb } from './glyphs';
 
 interface PdfRef {
   data: Record<string, unknown>;
@@ -43,11 +44,6 @@ export interface Deferred {
   finish(): void;
 }
 
-function rgb(hex: string): string {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => (c / 255).toFixed(3)).join(' ');
-}
-
 export function createDeferred(pdf: PDFKit.PDFDocument, fonts: FontSet): Deferred {
   const doc = pdf as Doc;
   const values = new Map<string, number>();
@@ -77,8 +73,8 @@ export function createDeferred(pdf: PDFKit.PDFDocument, fonts: FontSet): Deferre
       for (const p of pending) {
         const font = fonts.get(p.key);
         const text = p.text(lookup);
-        const [hex] = font.encode(text);
-        const w = font.widthOfString(text, p.size);
+        const { glyphs: hex } = fonts.encode(p.key, text);
+        const w = fonts.width(p.key, text, p.size);
         const x = p.align === 'right' ? p.width - w : 0;
         const baseline = p.height - p.size;
         p.ref.end(

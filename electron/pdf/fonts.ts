@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { assetsDir } from '../platform/assets';
+import { createShaper, type Encoded, type Shaper } from './shaping';
 
 export type CjkLang = 'jp' | 'kr' | 'sc' | 'tc';
 export type LatinFace = 'sans' | 'sans-b' | 'sans-i' | 'sans-bi' | 'serif' | 'serif-b';
@@ -58,9 +59,9 @@ export interface PdfFont {
 export interface FontSet {
   /** Measure `text` set in `key` at `size` points. */
   width(key: FontKey, text: string, size: number): number;
+  /** Glyphs of `text` in `key`, added to the embedded subset. */
+  encode(key: FontKey, text: string): Encoded;
   get(key: FontKey): PdfFont;
-  /** Makes `key` the document's current font without pdfkit's lookup (which re-parses a standard font registered under a second name). */
-  use(key: FontKey): void;
   /** Split text into runs of Latin and CJK faces. */
   runs(text: string, latin: LatinFace, lang: CjkLang): { text: string; key: FontKey }[];
 }
@@ -109,12 +110,29 @@ export function registerFonts(doc: PDFKit.PDFDocument, options: { helvetica?: bo
     }
     return ok;
   };
+  const shapers = new Map<FontKey, Shaper>();
+  const encode = (key: FontKey, text: string): Encoded => {
+    let shaper = shapers.get(key);
+    if (!shaper) shapers.set(key, (shaper = createShaper(get(key))));
+    return shaper.encode(text);
+  };
+  // A brief measures each word several times (line breaking, keep-with-next, table
+  // columns): remember widths at 1 pt.
+  const widths = new Map<FontKey, Map<string, number>>();
+  const width = (key: FontKey, text: string, size: number): number => {
+    let known = widths.get(key);
+    if (!known) widths.set(key, (known = new Map()));
+    let w = known.get(text);
+    if (w === undefined) {
+      w = encode(key, text).width;
+      known.set(text, w);
+    }
+    return w * size;
+  };
   return {
-    width: (key, text, size) => get(key).widthOfString(text, size),
+    width,
+    encode,
     get,
-    use(key) {
-      (doc as DocWithFont)._font = get(key);
-    },
     runs(text, latin, lang) {
       // The Helvetica baseline sets everything in one face (CJK prints as empty boxes there).
       if (helvetica) return [{ text, key: latin }];

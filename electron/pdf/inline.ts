@@ -122,11 +122,9 @@ function tokenize(fonts: FontSet, spans: Span[]): Token[] {
           const trimmed = piece.replace(/\s+$/, '');
           const size = span.style.size;
           const track = span.style.tracking ?? 0;
-          const full = fonts.width(run.key, piece, size) + track * [...piece].length;
-          const trailing =
-            trimmed.length === piece.length
-              ? 0
-              : full - fonts.width(run.key, trimmed, size) - track * (piece.length - trimmed.length);
+          const spaces = piece.length - trimmed.length;
+          const trailing = spaces === 0 ? 0 : fonts.width(run.key, piece.slice(trimmed.length), size) + track * spaces;
+          const full = fonts.width(run.key, trimmed, size) + track * [...trimmed].length + trailing;
           tokens.push({
             text: piece,
             key: run.key,

@@ -3,6 +3,7 @@
 // keep-together blocks, rules, images). Pages are flushed as soon as the next starts.
 import { createDeferred, type Deferred } from './deferred';
 import type { FontSet } from './fonts';
+import { drawGlyphs } from './glyphs';
 import { layoutInline, type Line, type Span, type Style } from './inline';
 import { COLORS, TYPE, type PageGeometry } from './theme';
 
@@ -138,19 +139,14 @@ export class PageWriter {
       return;
     }
     if (!run.text) return;
-    this.fonts.use(run.key);
-    doc.fontSize(style.size).fillColor(style.color);
-    const opts: PDFKit.Mixins.TextOptions & { baseline?: string } = { lineBreak: false, baseline: 'alphabetic' };
-    if (style.tracking) opts.characterSpacing = style.tracking;
-    if (style.underline) opts.underline = true;
-    if (run.fauxBold) {
-      doc
-        .save()
-        .lineWidth(style.size * 0.04)
-        .strokeColor(style.color);
-      doc.text(run.text, rx, baseline, { ...opts, fill: true, stroke: true });
-      doc.restore();
-    } else doc.text(run.text, rx, baseline, opts);
+    const encoded = this.fonts.encode(run.key, run.text);
+    drawGlyphs(doc, this.fonts.get(run.key), encoded, rx, baseline, run.width, {
+      size: style.size,
+      color: style.color,
+      tracking: style.tracking,
+      fauxBold: run.fauxBold,
+      underline: style.underline,
+    });
     const top = baseline - style.size * 0.95;
     if (style.link) doc.link(rx, top, run.width, lineHeight, style.link);
     if (style.goTo) doc.goTo(rx, top, run.width, lineHeight, style.goTo);
