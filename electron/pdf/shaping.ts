@@ -38,8 +38,15 @@ interface EmbeddedFont extends PdfFont {
   scale: number;
 }
 
-const NEEDS_SHAPING =
-  /[\u0300-\u036f\u0483-\u0489\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f\u1100-\u11ff\u1780-\u18af\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u200d\u20d0-\u20ff\u302a-\u302f\u3099\u309a\ua960-\ua97f\ud7b0-\ud7ff\ud800-\udfff\ufb00-\ufdff\ufe00-\ufe0f\ufe20-\ufe2f\ufe70-\ufeff]/;
+const NEEDS_SHAPING = new RegExp(
+  '[\\p{M}\\u200c\\u200d\\u1100-\\u11ff\\ua960-\\ua97f\\ud7b0-\\ud7ff\\u{10000}-\\u{10ffff}' +
+    ['Arabic', 'Hebrew', 'Syriac', 'Thaana', 'Nko', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil']
+      .concat(['Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Thai', 'Lao', 'Tibetan', 'Myanmar', 'Khmer', 'Mongolian'])
+      .map((script) => `\\p{Script=${script}}`)
+      .join('') +
+    ']',
+  'u',
+);
 
 interface Glyph {
   /** Id in the embedded subset, as four hex digits. */
