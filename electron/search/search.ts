@@ -6,7 +6,8 @@ import type { Db } from '../store/db';
 import { stmt } from './statements';
 import type { AnnotationRow, SearchDoc } from './docs';
 import { catchUp, countryToken, kindToken } from './indexer';
-import { buildNameIndex, lookupNames, personSpellingsFor, type NameIndex } from './names';
+import { lookupNames } from './name-lookup';
+import { buildNameIndex, matchWord, personSpellingsFor, type KeyMatches, type NameIndex } from './names';
 import { ftsExpression, isEmpty, parseQuery, type ParsedQuery } from './query';
 import { nameKey } from './romanize';
 import { cutSnippet, distinctMatches, findMatches, type Highlighter } from './snippet';
@@ -109,30 +110,9 @@ export function search(db: Db, params: SearchParams): SearchResults {
   const candidates = new Map<number, Candidate>();
   const matchedKeys = new Set<string>();
   const alternatives = new Map<string, string[]>();
-  const latinWords = q.words.filter((w) => !hasCjk(w));
-
   // 1. Names and titles, forgiving (phrases in quotes ask for exact text: FTS alone).
-  // Hyphenated name parts are looked up joined ("Dong-ha" as "dongha"): a typo in a
-  // two-letter part is then one typo in a word long enough to forgive it.
-  const nameWordsOfQuery = words(params.query.replace(/(\p{L})[-‐]+(?=\p{L})/gu, '$1')).slice(0, q.words.length);
-  if (q.phrases.length === 0) {
-    const accept = (e: { kind: SearchKind; country: string | null }): boolean =>
-      (!kinds || kinds.has(e.kind)) && (!country || (e.country !== null && fold(e.country) === country));
-    for (const pack of packs) {
-      const index = nameIndexFor(db, pack);
-      for (const hit of lookupNames(index, nameWordsOfQuery, q.lastIsPrefix, accept, matchedKeys)) {
-        const weight = KIND_WEIGHT[index.entries[hit.entry]!.kind];
-        candidates.set(hit.docId, { docId: hit.docId, name: hit.score * weight, fts: 0 });
-      }
-      latinWords.forEach((w, i) => {
-        if (q.lastIsPrefix && i === latinWords.length - 1 && w === q.words[q.words.length - 1]) return;
-        const spellings = personSpellingsFor(index, w);
-        if (spellings.length === 0) return;
-        const set = new Set([...(alternatives.get(w) ?? []), ...spellings]);
-        alternatives.set(w, [...set].slice(0, 8));
-      });
-    }
-  }
+  if (q.phrases.length === 0)
+    nameCandidates(db, params.query, q, packs, { kinds, country }, candidates, matchedKeys, alternatives);
 
   // 2. Full text, bm25, with the filters inside the MATCH.
   const expr = ftsExpression(q, alternatives);
@@ -169,6 +149,62 @@ export function search(db: Db, params: SearchParams): SearchResults {
     hits.push(toHit(db, doc, round(score, 4), highlighter));
   }
   return done(hits);
+}
+
+/**
+ * Name-index matches become candidates; spellings of people's names found for a query
+ * word (Ohno → Ōno, Watanbe → Watanabe) become alternatives for the full-text query.
+ */
+function nameCandidates(
+  db: Db,
+  raw: string,
+  q: ParsedQuery,
+  packs: readonly PackScope[],
+  filter: { kinds: Set<SearchKind> | null; country: string | null },
+  candidates: Map<number, Candidate>,
+  matchedKeys: Set<string>,
+  alternatives: Map<string, string[]>,
+): void {
+  const { kinds, country } = filter;
+  const indexes = packs.map((p) => nameIndexFor(db, p));
+  // Hyphenated name parts are looked up joined ("Dong-ha" as "dongha"): a typo in a
+  // two-letter part is then one typo in a word long enough to forgive it.
+  const nameWords = words(raw.replace(/(\p{L})[-‐]+(?=\p{L})/gu, '$1')).slice(0, q.words.length);
+  const known = nameWords.map((w) => indexes.some((index) => index.surfaceKey.has(w)));
+  // Each word's matches per index, computed once: the lookup and the alternatives share them.
+  const cache = new Map<NameIndex, Map<string, KeyMatches>>();
+  const matchesOf = (index: NameIndex, word: string, prefix: boolean, isKnown: boolean): KeyMatches => {
+    let perIndex = cache.get(index);
+    if (!perIndex) cache.set(index, (perIndex = new Map()));
+    const id = `${prefix ? '*' : ''}${word}`;
+    let m = perIndex.get(id);
+    if (!m) perIndex.set(id, (m = matchWord(index, word, prefix, isKnown)));
+    return m;
+  };
+  const lastIsPrefix = q.lastIsPrefix;
+  const hits = lookupNames(indexes, {
+    typed: q.words,
+    words: nameWords,
+    lastIsPrefix,
+    matchesIn: (index, i) => {
+      const m = matchesOf(index, nameWords[i]!, lastIsPrefix && i === nameWords.length - 1, known[i]!);
+      for (const k of m.keys()) matchedKeys.add(k);
+      return m;
+    },
+    known: (i) => known[i]!,
+    accept: (e) => (!kinds || kinds.has(e.kind)) && (!country || (e.country !== null && fold(e.country) === country)),
+  });
+  for (const hit of hits)
+    candidates.set(hit.docId, { docId: hit.docId, name: hit.score * KIND_WEIGHT[hit.entry.kind], fts: 0 });
+  const latinWords = q.words.filter((w) => !hasCjk(w));
+  latinWords.forEach((w, i) => {
+    if (q.lastIsPrefix && i === latinWords.length - 1 && w === q.words[q.words.length - 1]) return;
+    const isKnown = indexes.some((index) => index.surfaceKey.has(w));
+    const spellings = new Set<string>();
+    for (const index of indexes)
+      for (const s of personSpellingsFor(index, w, matchesOf(index, w, false, isKnown))) spellings.add(s);
+    if (spellings.size > 0) alternatives.set(w, [...spellings].slice(0, 8));
+  });
 }
 
 /**
