@@ -23,6 +23,14 @@ import { workshopApiParams, type WorkshopApiResults } from './workshopApi';
 
 export type PackOrigin = 'local-draft' | 'signed';
 
+/**
+ * How an installed pack was published: confidential (encrypted to named readers, FORMAT.md
+ * §9) or not encrypted (public material, or a local draft). `label` is the wording the CLI
+ * and the app show, e.g. "confidential, encrypted to 3 readers", "public (not encrypted)".
+ */
+export type PackProtection =
+  { encrypted: false; label: string } | { encrypted: true; recipients: number; label: string };
+
 export interface PackSummary {
   id: string;
   title: string;
@@ -38,6 +46,8 @@ export interface PackSummary {
   publishedAt: string | null;
   installedAt: string;
   counts: Record<ItemKind, number>;
+  /** Confidential or public; derived from what was recorded at install (no migration). */
+  protection: PackProtection;
 }
 
 /** An item without its body, for lists. */

@@ -2,6 +2,7 @@
 import { BriefbookError } from '../../shared/errors';
 import { ITEM_KINDS, type ItemKind, type PackItem, type PackMeta } from '../../shared/model';
 import type { ItemDetail, ItemSummary, PackContents, PackSummary, PhotoData } from '../../shared/api';
+import { packProtection } from '../packs/confidential/installed';
 import type { Db } from './db';
 
 interface PackRow {
@@ -47,6 +48,12 @@ function toSummary(db: Db, row: PackRow): PackSummary {
     publishedAt: row.published_at,
     installedAt: row.installed_at,
     counts,
+    protection: packProtection(db, {
+      id: row.id,
+      version: row.version,
+      publishedAt: row.published_at,
+      origin: row.origin,
+    }),
   };
 }
 

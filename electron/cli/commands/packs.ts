@@ -1,7 +1,6 @@
 import { listPacks } from '../../store/packsRepo';
 import type { Command } from '../command';
 import { expiryOf, getSubscription, lastSynced } from '../../sync/index';
-import { packProtection } from '../../packs/confidential/index';
 
 export const packs: Command = {
   name: 'packs',
@@ -14,14 +13,13 @@ export const packs: Command = {
       ...p,
       subscription: getSubscription(db, p.id),
       expiry: expiryOf(p.expires, now),
-      protection: p.origin === 'signed' ? packProtection(db, p) : null,
     }));
     if (ctx.json) return ctx.printJson(list);
     if (list.length === 0)
       return ctx.print('No packs installed. Add one with `briefbook add <folder | file.briefpack | URL>`.');
     for (const p of list) {
       const origin =
-        p.origin === 'signed' ? `signed by ${p.publisherKeyId}, ${p.protection!.label}` : 'unsigned local draft';
+        p.origin === 'signed' ? `signed by ${p.publisherKeyId}, ${p.protection.label}` : 'unsigned local draft';
       ctx.print(`${p.id}  v${p.version}  ${p.title}`);
       ctx.print(
         `    ${p.event.start} – ${p.event.end}, ${p.event.location} · ${origin} · ${p.counts.official} officials, ${p.counts.meeting} meetings`,

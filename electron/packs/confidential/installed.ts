@@ -11,11 +11,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { PackOrigin, PackProtection } from '../../../shared/api';
 import { sealedEncryption, type Manifest } from '../../../shared/manifest';
 import type { Db } from '../../store/db';
 
-export type PackProtection =
-  { encrypted: false; label: string } | { encrypted: true; recipients: number; label: string };
+export type { PackProtection };
 
 interface Entry {
   version: number;
@@ -41,6 +41,27 @@ function read(file: string): InstalledFile {
   return { format: 1, packs: {} };
 }
 
+/**
+ * The file as last read, by path, with the stat it was read at: every pack summary asks
+ * (the library, each opened pack), and the file changes only when an install replaces it
+ * (a rename: new inode and mtime), so a stat decides whether to read it again.
+ */
+const cache = new Map<string, { stamp: string; data: InstalledFile }>();
+
+function readCached(file: string): InstalledFile {
+  const st = fs.statSync(file, { throwIfNoEntry: false });
+  if (!st) {
+    cache.delete(file);
+    return { format: 1, packs: {} };
+  }
+  const stamp = `${st.ino}:${st.size}:${st.mtimeMs}`;
+  const hit = cache.get(file);
+  if (hit?.stamp === stamp) return hit.data;
+  const data = read(file);
+  cache.set(file, { stamp, data });
+  return data;
+}
+
 /** Record a confidential install (called inside the install transaction, before it commits). */
 export function recordProtection(db: Db, manifest: Manifest): void {
   const sealed = sealedEncryption(manifest);
@@ -64,14 +85,17 @@ export function protectionLabel(p: { encrypted: boolean; recipients?: number }):
     : 'public (not encrypted)';
 }
 
-/** How an installed pack was published: encrypted to readers, or public. */
+const LOCAL_DRAFT: PackProtection = { encrypted: false, label: 'local draft (not encrypted)' };
+
+/** How an installed pack was published: encrypted to readers, or public; a local draft was not published. */
 export function packProtection(
   db: Db,
-  pack: { id: string; version: number; publishedAt: string | null },
+  pack: { id: string; version: number; publishedAt: string | null; origin?: PackOrigin },
 ): PackProtection {
+  if (pack.origin === 'local-draft') return LOCAL_DRAFT;
   const file = fileFor(db);
   const entry = file
-    ? read(file).packs[pack.id]?.find((e) => e.version === pack.version && e.publishedAt === pack.publishedAt)
+    ? readCached(file).packs[pack.id]?.find((e) => e.version === pack.version && e.publishedAt === pack.publishedAt)
     : undefined;
   if (entry)
     return { encrypted: true, recipients: entry.recipients, label: protectionLabel({ encrypted: true, ...entry }) };

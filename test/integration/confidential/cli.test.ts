@@ -43,6 +43,12 @@ describe('confidential packs from the command line', () => {
 
     expect(await runCommand(add, reader, [dist], { pubkey: `${name}.pub` })).toMatch(/Installed Test Summit 2030/);
     expect(await runCommand(packs, reader, [])).toMatch(/signed by [0-9a-f-]+, confidential, encrypted to 1 reader/);
+    expect(JSON.parse(await runCommand(packs, reader, [], { json: true }))).toMatchObject([
+      {
+        id: 'test-summit-2030',
+        protection: { encrypted: true, recipients: 1, label: 'confidential, encrypted to 1 reader' },
+      },
+    ]);
     expect(await runCommand(packVerify, reader, [dist], { pubkey: `${name}.pub` })).toMatch(
       /verifies[\s\S]*confidential, encrypted to 1 reader/,
     );

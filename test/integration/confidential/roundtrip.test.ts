@@ -6,8 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPublished, type SigningKey } from '../../../electron/packs/publish/build';
 import { addPublished } from '../../../electron/packs/publish/install';
 import { readSourceFolder } from '../../../electron/packs/source/readSource';
-import { packProtection, parseRecipients, readerKeyFromPrivate } from '../../../electron/packs/confidential/index';
-import { readPackItems, findPack } from '../../../electron/store/packsRepo';
+import { parseRecipients, readerKeyFromPrivate } from '../../../electron/packs/confidential/index';
+import { readPackItems, findPack, listPacks } from '../../../electron/store/packsRepo';
+import { installPack } from '../../../electron/store/install';
 import { sealedEncryption } from '../../../shared/manifest';
 import { dumpStore } from '../../fixtures/storeDump';
 import { makeKey, openStore, tempDir, writeSource } from '../publish/fixture';
@@ -51,8 +52,9 @@ describe('confidential packs', () => {
     expect(fetched.pack.meta.title).toBe('Test Summit 2030');
     const pack = findPack(alice.db, fetched.verified.manifest.packId)!;
     expect(pack.title).toBe('Test Summit 2030');
-    expect(packProtection(alice.db, pack)).toMatchObject({ encrypted: true, recipients: 1 });
-    expect(packProtection(alice.db, pack).label).toBe('confidential, encrypted to 1 reader');
+    // The label every pack summary carries (the library card, `briefbook packs`).
+    expect(pack.protection).toEqual({ encrypted: true, recipients: 1, label: 'confidential, encrypted to 1 reader' });
+    expect(listPacks(alice.db).map((p) => p.protection.label)).toEqual(['confidential, encrypted to 1 reader']);
 
     // Same items, bodies and photos as the source.
     const src = readSourceFolder(source);
@@ -70,7 +72,27 @@ describe('confidential packs', () => {
     const db = openStore(tempDir('bb-plain-'));
     await addPublished(db, dist, { given: key.publicKey });
     const pack = findPack(db, 'test-summit-2030')!;
-    expect(packProtection(db, pack)).toEqual({ encrypted: false, label: 'public (not encrypted)' });
+    expect(pack.protection).toEqual({ encrypted: false, label: 'public (not encrypted)' });
+  });
+
+  it('a label recorded for one version does not follow the pack to a plain version, nor to a local draft', async () => {
+    const dist = path.join(root, 'then-plain');
+    await buildPublished(source, { key, outDir: dist, recipients: recipients(alice) });
+    const db = openStore(tempDir('bb-then-plain-'));
+    await addPublished(db, dist, { given: key.publicKey, readerKey: () => alice.key });
+    expect(findPack(db, 'test-summit-2030')!.protection.encrypted).toBe(true);
+    // Version 2 of the same pack, published as public material.
+    await buildPublished(source, { key, outDir: dist });
+    await addPublished(db, dist, {});
+    expect(findPack(db, 'test-summit-2030')).toMatchObject({
+      version: 2,
+      protection: { encrypted: false, label: 'public (not encrypted)' },
+    });
+    installPack(db, readSourceFolder(source), { origin: 'local-draft', source });
+    expect(findPack(db, 'test-summit-2030')!.protection).toEqual({
+      encrypted: false,
+      label: 'local draft (not encrypted)',
+    });
   });
 
   it('round trip to 50 readers: each of them opens it, an outsider cannot', async () => {

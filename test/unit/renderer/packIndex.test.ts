@@ -42,6 +42,7 @@ const contents: PackContents = {
     publishedAt: null,
     installedAt: '2027-01-01T00:00:00Z',
     counts: { official: 2, meeting: 3, 'talking-point': 3, note: 0 },
+    protection: { encrypted: false, label: 'local draft (not encrypted)' },
   },
   items: [
     official('tanaka', 'Tanaka Hiroshi'),
