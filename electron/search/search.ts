@@ -1,16 +1,15 @@
 // One search over every installed pack and the reader's notes: the name index
 // (names.ts) for forgiving name and title matches, FTS5 bm25 for text, merged into one
 // ranking with a snippet and a deep-link anchor per hit.
-import type { SearchAnchor, SearchHit, SearchKind, SearchResults } from '../../shared/api';
+import type { SearchHit, SearchKind, SearchResults } from '../../shared/api';
 import type { Db } from '../store/db';
 import { stmt } from './statements';
-import type { AnnotationRow, SearchDoc } from './docs';
 import { catchUp, countryToken, kindToken } from './indexer';
 import { lookupNames } from './name-lookup';
 import { buildNameIndex, matchWord, personSpellingsFor, type KeyMatches, type NameIndex } from './names';
 import { ftsExpression, isEmpty, parseQuery, type ParsedQuery } from './query';
-import { nameKey } from './romanize';
-import { cutSnippet, distinctMatches, findMatches, type Highlighter } from './snippet';
+import { makeHits } from './hits';
+import { compileMatcher, makeHighlighter } from './snippet';
 import { fold, hasCjk, words } from './text';
 
 export interface SearchParams {
@@ -70,20 +69,6 @@ interface Candidate {
   fts: number;
 }
 
-interface DocRow {
-  rowid: number;
-  pack_id: string;
-  kind: SearchKind;
-  item_kind: SearchDoc['itemKind'];
-  item_id: string;
-  annotation_id: string | null;
-  agenda_index: number | null;
-  title: string;
-  subtitle: string;
-  names: string;
-  heading: string;
-}
-
 export function search(db: Db, params: SearchParams): SearchResults {
   const started = performance.now();
   const done = (hits: SearchHit[]): SearchResults => ({ hits, tookMs: round(performance.now() - started) });
@@ -132,22 +117,8 @@ export function search(db: Db, params: SearchParams): SearchResults {
   const ranked = [...candidates.values()]
     .map((c) => ({ docId: c.docId, score: NAME_WEIGHT * c.name + c.fts }))
     .sort((a, b) => b.score - a.score || a.docId - b.docId);
-  const getDoc = stmt(
-    db,
-    'SELECT rowid, pack_id, kind, item_kind, item_id, annotation_id, agenda_index, title, subtitle, names, heading FROM search_docs WHERE rowid = ?',
-  );
-  const highlighter = makeHighlighter(q, matchedKeys, alternatives);
-  const seen = new Set<string>();
-  const hits: SearchHit[] = [];
-  for (const { docId, score } of ranked) {
-    if (hits.length >= limit) break;
-    const doc = getDoc.get(docId) as DocRow | undefined;
-    if (!doc) continue;
-    const key = `${doc.pack_id}/${doc.item_kind}/${doc.item_id}/${doc.annotation_id ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    hits.push(toHit(db, doc, round(score, 4), highlighter));
-  }
+  const matcher = compileMatcher(makeHighlighter(q, matchedKeys, alternatives));
+  const hits = makeHits(db, ranked, limit, matcher);
   return done(hits);
 }
 
@@ -242,88 +213,4 @@ function fullText(db: Db, expr: string, filters: readonly string[], phrases: boo
 function round(n: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
-}
-
-function makeHighlighter(q: ParsedQuery, keys: Set<string>, alternatives: Map<string, string[]>): Highlighter {
-  const exact = new Set<string>();
-  const cjk: string[] = [];
-  const add = (w: string): void => {
-    if (hasCjk(w)) cjk.push(w);
-    else exact.add(w);
-  };
-  q.words.forEach(add);
-  const phrases = q.phrases.filter((p) => !p.some(hasCjk));
-  q.phrases
-    .filter((p) => p.some(hasCjk))
-    .flat()
-    .forEach(add);
-  for (const list of alternatives.values()) list.forEach(add);
-  const prefixes: string[] = [];
-  const last = q.words[q.words.length - 1];
-  if (q.lastIsPrefix && last && !hasCjk(last)) prefixes.push(last);
-  const lastPhrase = q.phrases[q.phrases.length - 1];
-  if (q.openPhrase && lastPhrase) prefixes.push(lastPhrase[lastPhrase.length - 1]!);
-  for (const w of q.words) if (!hasCjk(w)) keys.add(nameKey(w));
-  return { exact, keys, prefixes, cjk, phrases };
-}
-
-/** The fields of a hit's document; the long one (body) is read only now, from where it lives. */
-function fieldsOf(
-  db: Db,
-  doc: DocRow,
-): { fields: Pick<SearchDoc, 'names' | 'heading' | 'body'>; annotation: (AnnotationRow & AnnotationPos) | null } {
-  if (doc.kind === 'annotation') {
-    const row = stmt(
-      db,
-      'SELECT id, pack_id, item_kind, item_id, quote, note, start_pos, end_pos FROM annotations WHERE id = ?',
-    ).get(doc.annotation_id) as (AnnotationRow & AnnotationPos) | undefined;
-    return { fields: { names: '', heading: doc.heading, body: row?.note ?? '' }, annotation: row ?? null };
-  }
-  const row =
-    doc.agenda_index === null
-      ? (stmt(db, 'SELECT plain_text FROM items WHERE pack_id = ? AND kind = ? AND id = ?').get(
-          doc.pack_id,
-          doc.item_kind,
-          doc.item_id,
-        ) as { plain_text: string } | undefined)
-      : undefined;
-  return { fields: { names: doc.names, heading: doc.heading, body: row?.plain_text ?? '' }, annotation: null };
-}
-
-interface AnnotationPos {
-  start_pos: number | null;
-  end_pos: number | null;
-}
-
-function toHit(db: Db, doc: DocRow, score: number, h: Highlighter): SearchHit {
-  const hit: SearchHit = {
-    kind: doc.kind,
-    packId: doc.pack_id,
-    itemKind: doc.item_kind,
-    itemId: doc.item_id,
-    title: doc.title,
-    subtitle: doc.subtitle,
-    score,
-    snippet: [],
-  };
-  if (doc.annotation_id) hit.annotationId = doc.annotation_id;
-  const { fields, annotation } = fieldsOf(db, doc);
-  // The field showing the most of the query; on a tie the longer text, which says more.
-  const options = (['body', 'heading', 'names'] as const).map((field) => {
-    const text = fields[field];
-    const ranges = findMatches(text, h, field === 'names');
-    return { field, text, ranges, count: distinctMatches(text, ranges) };
-  });
-  const best = options.reduce((a, b) => (b.count > a.count ? b : a));
-  const shown = best.count > 0 ? best : (options.find((o) => o.text.trim()) ?? best);
-  const { segments, first } = cutSnippet(shown.text, shown.ranges);
-  hit.snippet = segments;
-  let anchor: SearchAnchor | undefined;
-  if (doc.agenda_index !== null) anchor = { type: 'agenda', index: doc.agenda_index };
-  else if (annotation && annotation.start_pos !== null && annotation.end_pos !== null)
-    anchor = { type: 'text', start: annotation.start_pos, end: annotation.end_pos };
-  else if (doc.kind !== 'annotation' && shown.field === 'body' && first && best.count > 0)
-    anchor = { type: 'text', start: first[0], end: first[1] };
-  if (anchor) hit.anchor = anchor;
-  return hit;
 }

@@ -1,8 +1,9 @@
 // Snippets: the part of a field that shows why a hit matched, pre-split into
 // segments so the UI can highlight matches without HTML.
 import type { SnippetSegment } from '../../shared/api';
+import type { ParsedQuery } from './query';
 import { nameKey } from './romanize';
-import { fold, wordSpans } from './text';
+import { fold, hasCjk, wordSpans } from './text';
 
 /** What counts as a match when highlighting. */
 export interface Highlighter {
@@ -18,29 +19,68 @@ export interface Highlighter {
   phrases: string[][];
 }
 
+/** What to highlight for a query: its words, the spellings and keys the name index accepted for them. */
+export function makeHighlighter(q: ParsedQuery, keys: Set<string>, alternatives: Map<string, string[]>): Highlighter {
+  const exact = new Set<string>();
+  const cjk: string[] = [];
+  const add = (w: string): void => {
+    if (hasCjk(w)) cjk.push(w);
+    else exact.add(w);
+  };
+  q.words.forEach(add);
+  const phrases = q.phrases.filter((p) => !p.some(hasCjk));
+  q.phrases
+    .filter((p) => p.some(hasCjk))
+    .flat()
+    .forEach(add);
+  for (const list of alternatives.values()) list.forEach(add);
+  const prefixes: string[] = [];
+  const last = q.words[q.words.length - 1];
+  if (q.lastIsPrefix && last && !hasCjk(last)) prefixes.push(last);
+  const lastPhrase = q.phrases[q.phrases.length - 1];
+  if (q.openPhrase && lastPhrase) prefixes.push(lastPhrase[lastPhrase.length - 1]!);
+  for (const w of q.words) if (!hasCjk(w)) keys.add(nameKey(w));
+  return { exact, keys, prefixes, cjk, phrases };
+}
+
 export type Range = [start: number, end: number];
 
-/** `useKeys`: also match words by romanisation key (for names; long texts use the spellings in `exact`). */
-export function findMatches(text: string, h: Highlighter, useKeys = false): Range[] {
-  const keys = useKeys && h.keys.size > 0;
-  const phraseRanges = phraseMatches(text, h.phrases);
-  if (!keys && h.cjk.length === 0 && ASCII.test(text)) return mergeRanges([...asciiMatches(text, h), ...phraseRanges]);
-  const ranges: Range[] = [...phraseRanges];
-  for (const span of wordSpans(text)) {
-    const f = span.folded;
-    if (h.exact.has(f) || h.prefixes.some((p) => f.startsWith(p)) || (keys && h.keys.has(nameKey(f))))
-      ranges.push([span.start, span.end]);
-  }
-  if (h.cjk.length > 0) {
-    const folded = text.normalize('NFKC');
-    // NFKC can change lengths (half-width kana); only search when it did not.
-    const hay = folded.length === text.length ? folded : text;
-    for (const run of h.cjk) {
-      for (let at = hay.indexOf(run); at >= 0; at = hay.indexOf(run, at + run.length))
-        ranges.push([at, at + run.length]);
-    }
-  }
-  return mergeRanges(ranges);
+export interface Matcher {
+  /** Where `text` matches. `useKeys`: also match words by romanisation key (for names; long texts use the spellings in `exact`). */
+  find(text: string, useKeys?: boolean): Range[];
+}
+
+/** A highlighter's regular expressions, compiled once per query rather than once per field of every hit. */
+export function compileMatcher(h: Highlighter): Matcher {
+  const phraseRes = h.phrases
+    .filter((p) => p.length > 0)
+    .map((p) => new RegExp(`(?<![\\p{L}\\p{N}])${p.map(escape).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu'));
+  const ascii = asciiRegExp(h);
+  return {
+    find(text: string, useKeys = false): Range[] {
+      const keys = useKeys && h.keys.size > 0;
+      const ranges: Range[] = phraseRes.length > 0 ? phraseMatches(text, phraseRes) : [];
+      if (!keys && h.cjk.length === 0 && ASCII.test(text)) {
+        if (ascii) for (const m of text.matchAll(ascii)) ranges.push([m.index, m.index + m[0].length]);
+        return mergeRanges(ranges);
+      }
+      for (const span of wordSpans(text)) {
+        const f = span.folded;
+        if (h.exact.has(f) || h.prefixes.some((p) => f.startsWith(p)) || (keys && h.keys.has(nameKey(f))))
+          ranges.push([span.start, span.end]);
+      }
+      if (h.cjk.length > 0) {
+        const folded = text.normalize('NFKC');
+        // NFKC can change lengths (half-width kana); only search when it did not.
+        const hay = folded.length === text.length ? folded : text;
+        for (const run of h.cjk) {
+          for (let at = hay.indexOf(run); at >= 0; at = hay.indexOf(run, at + run.length))
+            ranges.push([at, at + run.length]);
+        }
+      }
+      return mergeRanges(ranges);
+    },
+  };
 }
 
 function mergeRanges(ranges: Range[]): Range[] {
@@ -55,14 +95,11 @@ function mergeRanges(ranges: Range[]): Range[] {
 }
 
 /** Phrases as typed: adjacent words, any punctuation or spacing between them. */
-function phraseMatches(text: string, phrases: readonly string[][]): Range[] {
+function phraseMatches(text: string, phraseRes: readonly RegExp[]): Range[] {
   const ranges: Range[] = [];
-  for (const p of phrases) {
-    if (p.length === 0) continue;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${p.map(escape).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu');
-    for (const m of fold(text).length === text.length ? fold(text).matchAll(re) : text.matchAll(re))
-      ranges.push([m.index, m.index + m[0].length]);
-  }
+  const folded = fold(text);
+  const hay = folded.length === text.length ? folded : text;
+  for (const re of phraseRes) for (const m of hay.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
   return ranges;
 }
 
@@ -70,18 +107,15 @@ const ASCII = /^\p{ASCII}*$/u;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The fast path for ASCII text: one regular expression, no per-word folding. */
-function asciiMatches(text: string, h: Highlighter): Range[] {
+function asciiRegExp(h: Highlighter): RegExp | null {
   const exact = [...h.exact].filter((w) => ASCII.test(w)).map(escape);
   const prefixes = h.prefixes.filter((w) => ASCII.test(w)).map(escape);
-  if (exact.length === 0 && prefixes.length === 0) return [];
+  if (exact.length === 0 && prefixes.length === 0) return null;
   const alternatives = [
     ...(exact.length ? [`(?:${exact.join('|')})(?![a-z0-9])`] : []),
     ...(prefixes.length ? [`(?:${prefixes.join('|')})[a-z0-9]*`] : []),
   ];
-  const re = new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})`, 'gi');
-  const ranges: Range[] = [];
-  for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
-  return ranges;
+  return new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})`, 'gi');
 }
 
 /** How many different things the ranges matched: a snippet showing two query words beats one showing one twice. */

@@ -1,0 +1,148 @@
+// From ranked document ids to the hits shown: one hit per item (its best document),
+// each with a snippet and a deep-link anchor. Documents and texts are read in a few
+// batched queries rather than one or two per hit, and only for the hits returned: at
+// 50 hits, per-row statements cost more than everything else a query does.
+import type { SearchAnchor, SearchHit, SearchKind } from '../../shared/api';
+import type { Db } from '../store/db';
+import type { SearchDoc } from './docs';
+import { stmt } from './statements';
+import { cutSnippet, distinctMatches, type Matcher } from './snippet';
+
+export interface Ranked {
+  docId: number;
+  score: number;
+}
+
+interface DocRow {
+  rowid: number;
+  pack_id: string;
+  kind: SearchKind;
+  item_kind: SearchDoc['itemKind'];
+  item_id: string;
+  annotation_id: string | null;
+  agenda_index: number | null;
+  title: string;
+  subtitle: string;
+  names: string;
+  heading: string;
+}
+
+interface AnnotationRow {
+  id: string;
+  note: string;
+  start_pos: number | null;
+  end_pos: number | null;
+}
+
+/** Documents are read this many beyond what is still needed, for the ones that fold into an item already shown. */
+const SPARE = 8;
+
+export function makeHits(db: Db, ranked: readonly Ranked[], limit: number, matcher: Matcher): SearchHit[] {
+  const chosen: { doc: DocRow; score: number }[] = [];
+  const seen = new Set<string>();
+  for (let at = 0; at < ranked.length && chosen.length < limit;) {
+    const batch = ranked.slice(at, at + limit - chosen.length + SPARE);
+    at += batch.length;
+    const docs = docsById(db, batch);
+    for (const { docId, score } of batch) {
+      const doc = docs.get(docId);
+      if (!doc) continue;
+      const key = `${doc.pack_id}/${doc.item_kind}/${doc.item_id}/${doc.annotation_id ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      chosen.push({ doc, score });
+      if (chosen.length >= limit) break;
+    }
+  }
+  const texts = plainTexts(
+    db,
+    chosen.map((c) => c.doc),
+  );
+  const notes = annotations(
+    db,
+    chosen.map((c) => c.doc),
+  );
+  return chosen.map(({ doc, score }) => toHit(doc, score, texts, notes, matcher));
+}
+
+function docsById(db: Db, batch: readonly Ranked[]): Map<number, DocRow> {
+  const rows = stmt(
+    db,
+    `SELECT rowid, pack_id, kind, item_kind, item_id, annotation_id, agenda_index, title, subtitle, names, heading
+       FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(batch.map((r) => r.docId))) as DocRow[];
+  return new Map(rows.map((r) => [r.rowid, r]));
+}
+
+const itemKey = (packId: string, kind: string, id: string): string => `${packId}\u0000${kind}\u0000${id}`;
+
+/** The plain text of each item hit on its own document (an agenda entry's text is its heading). */
+function plainTexts(db: Db, docs: readonly DocRow[]): Map<string, string> {
+  const wanted = docs
+    .filter((d) => d.kind !== 'annotation' && d.agenda_index === null)
+    .map((d) => [d.pack_id, d.item_kind, d.item_id]);
+  if (wanted.length === 0) return new Map();
+  const rows = stmt(
+    db,
+    `SELECT i.pack_id, i.kind, i.id, i.plain_text FROM json_each(?) w
+       JOIN items i ON i.pack_id = w.value ->> 0 AND i.kind = w.value ->> 1 AND i.id = w.value ->> 2`,
+  )
+    .raw()
+    .all(JSON.stringify(wanted)) as [string, string, string, string][];
+  return new Map(rows.map(([p, k, id, text]) => [itemKey(p, k, id), text]));
+}
+
+function annotations(db: Db, docs: readonly DocRow[]): Map<string, AnnotationRow> {
+  const ids = docs.filter((d) => d.annotation_id !== null).map((d) => d.annotation_id);
+  if (ids.length === 0) return new Map();
+  const rows = stmt(
+    db,
+    'SELECT id, note, start_pos, end_pos FROM annotations WHERE id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids)) as AnnotationRow[];
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+function toHit(
+  doc: DocRow,
+  score: number,
+  texts: Map<string, string>,
+  notes: Map<string, AnnotationRow>,
+  matcher: Matcher,
+): SearchHit {
+  const hit: SearchHit = {
+    kind: doc.kind,
+    packId: doc.pack_id,
+    itemKind: doc.item_kind,
+    itemId: doc.item_id,
+    title: doc.title,
+    subtitle: doc.subtitle,
+    score: Math.round(score * 1e4) / 1e4,
+    snippet: [],
+  };
+  if (doc.annotation_id) hit.annotationId = doc.annotation_id;
+  const annotation = doc.annotation_id ? (notes.get(doc.annotation_id) ?? null) : null;
+  const fields = {
+    names: doc.kind === 'annotation' ? '' : doc.names,
+    heading: doc.heading,
+    body: annotation ? annotation.note : (texts.get(itemKey(doc.pack_id, doc.item_kind, doc.item_id)) ?? ''),
+  };
+  if (doc.kind !== 'annotation' && doc.agenda_index !== null) fields.body = '';
+  // The field showing the most of the query; on a tie the longer text, which says more.
+  const options = (['body', 'heading', 'names'] as const).map((field) => {
+    const text = fields[field];
+    const ranges = matcher.find(text, field === 'names');
+    return { field, text, ranges, count: distinctMatches(text, ranges) };
+  });
+  const best = options.reduce((a, b) => (b.count > a.count ? b : a));
+  const shown = best.count > 0 ? best : (options.find((o) => o.text.trim()) ?? best);
+  const { segments, first } = cutSnippet(shown.text, shown.ranges);
+  hit.snippet = segments;
+  let anchor: SearchAnchor | undefined;
+  if (doc.agenda_index !== null) anchor = { type: 'agenda', index: doc.agenda_index };
+  else if (annotation && annotation.start_pos !== null && annotation.end_pos !== null)
+    anchor = { type: 'text', start: annotation.start_pos, end: annotation.end_pos };
+  else if (doc.kind !== 'annotation' && shown.field === 'body' && first && best.count > 0)
+    anchor = { type: 'text', start: first[0], end: first[1] };
+  if (anchor) hit.anchor = anchor;
+  return hit;
+}
