@@ -27,6 +27,19 @@ function Expiry({ expires }: { expires: string | null }) {
   );
 }
 
+/** Whether a published pack came encrypted to named readers or as public material (drafts were not published). */
+function ProtectionBadge({ pack }: { pack: PackSummary }) {
+  if (pack.origin !== 'signed') return null;
+  const p = pack.protection;
+  return (
+    <span className={p.encrypted ? 'status-pill pack-protection' : 'status-pill status-past pack-protection'}>
+      {p.encrypted
+        ? `Confidential · encrypted to ${p.recipients} reader${p.recipients === 1 ? '' : 's'}`
+        : 'Public · not encrypted'}
+    </span>
+  );
+}
+
 function PackCard({ pack }: { pack: PackSummary }) {
   const { event } = pack;
   return (
@@ -62,6 +75,7 @@ function PackCard({ pack }: { pack: PackSummary }) {
         <span className="pack-meta-item">
           {pack.origin === 'signed' ? 'Signed' : 'Local draft'} · version {pack.version}
         </span>
+        <ProtectionBadge pack={pack} />
         <span className="pack-meta-item">
           {pack.publishedAt ? `Published ${shortDate(pack.publishedAt)}` : `Installed ${shortDate(pack.installedAt)}`}
         </span>
