@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { Manifest } from '../../shared/manifest';
 import type { ItemKind, PackItem } from '../../shared/model';
 import type { Db } from '../store/db';
+import { storedItemSha } from '../store/install';
 import { syncDir } from './staging';
 
 interface Fact {
@@ -64,12 +65,10 @@ export function reusableItems(db: Db, dataDir: string, manifest: Manifest): Map<
     if (!fact || fact.kind !== entry.kind || fact.id !== entry.id) continue;
     const r = rows.get(`${entry.kind}/${entry.id}`);
     if (!r || r.sha256 !== fact.storeSha) continue;
-    reused.set(entry.sha256, {
-      kind: entry.kind,
-      id: entry.id,
-      data: JSON.parse(r.data_json),
-      body: r.body,
-    } as PackItem);
+    const item = { kind: entry.kind, id: entry.id, data: JSON.parse(r.data_json), body: r.body } as PackItem;
+    // The store hash is the row's, just compared: installPack need not hash the item again.
+    storedItemSha.set(item, r.sha256);
+    reused.set(entry.sha256, item);
   }
   return reused;
 }

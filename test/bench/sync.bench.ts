@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { openCore } from '../../electron/api/core';
 import { publicKeyFromBase64 } from '../../electron/packs/publish/keys';
 import { manifestObjects, verifyManifest } from '../../electron/packs/publish/verify';
@@ -28,9 +29,12 @@ const now = () => new Date('2027-03-10T12:00:00Z');
 
 // Memory: the JS heap plus Buffers (external), sampled every 5 ms and at each progress
 // event; unlike RSS it falls again after a collection, so each step gets its own peak.
+// v8's heap statistics give the same two figures as process.memoryUsage() (heapUsed,
+// external) about 20 times cheaper: memoryUsage() also reads RSS from /proc each time, which
+// at one call per progress event (10,000 per install) cost the measured install ~0.1-0.3 s.
 const used = () => {
-  const m = process.memoryUsage();
-  return m.heapUsed + m.external;
+  const h = v8.getHeapStatistics();
+  return h.used_heap_size + h.external_memory;
 };
 let peak = 0;
 const sample = () => (peak = Math.max(peak, used()));
