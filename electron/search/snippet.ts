@@ -3,7 +3,7 @@
 import type { SnippetSegment } from '../../shared/api';
 import type { ParsedQuery } from './query';
 import { nameKey } from './romanize';
-import { fold, hasCjk, wordSpans } from './text';
+import { fold, hasCjk, isAscii, wordSpans } from './text';
 
 /** What counts as a match when highlighting. */
 export interface Highlighter {
@@ -52,15 +52,29 @@ export interface Matcher {
 
 /** A highlighter's regular expressions, compiled once per query rather than once per field of every hit. */
 export function compileMatcher(h: Highlighter): Matcher {
-  const phraseRes = h.phrases
-    .filter((p) => p.length > 0)
-    .map((p) => new RegExp(`(?<![\\p{L}\\p{N}])${p.map(escape).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu'));
+  const phrases = h.phrases.filter((p) => p.length > 0);
+  const phraseRes = phrases.map(
+    (p) => new RegExp(`(?<![\\p{L}\\p{N}])${p.map(escape).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu'),
+  );
+  // In ASCII text a letter or digit is [a-z0-9] (case aside): plain expressions on the
+  // text as it is, with no folding of the whole text and no Unicode property classes,
+  // which cost milliseconds to compile and run on a long body.
+  const asciiPhraseRes = phrases.every((p) => p.every((w) => isAscii(w)))
+    ? phrases.map((p) => new RegExp(`(?<![a-z0-9])${p.map(escape).join('[^a-z0-9]+')}(?![a-z0-9])`, 'gi'))
+    : null;
   const ascii = asciiRegExp(h);
   return {
     find(text: string, useKeys = false): Range[] {
       const keys = useKeys && h.keys.size > 0;
-      const ranges: Range[] = phraseRes.length > 0 ? phraseMatches(text, phraseRes) : [];
-      if (!keys && h.cjk.length === 0 && ASCII.test(text)) {
+      const plain = isAscii(text);
+      const ranges: Range[] = [];
+      if (phraseRes.length > 0) {
+        if (plain && asciiPhraseRes) {
+          for (const re of asciiPhraseRes)
+            for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
+        } else ranges.push(...phraseMatches(text, phraseRes));
+      }
+      if (!keys && h.cjk.length === 0 && plain) {
         if (ascii) for (const m of text.matchAll(ascii)) ranges.push([m.index, m.index + m[0].length]);
         return mergeRanges(ranges);
       }
@@ -103,13 +117,12 @@ function phraseMatches(text: string, phraseRes: readonly RegExp[]): Range[] {
   return ranges;
 }
 
-const ASCII = /^\p{ASCII}*$/u;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The fast path for ASCII text: one regular expression, no per-word folding. */
 function asciiRegExp(h: Highlighter): RegExp | null {
-  const exact = [...h.exact].filter((w) => ASCII.test(w)).map(escape);
-  const prefixes = h.prefixes.filter((w) => ASCII.test(w)).map(escape);
+  const exact = [...h.exact].filter((w) => isAscii(w)).map(escape);
+  const prefixes = h.prefixes.filter((w) => isAscii(w)).map(escape);
   if (exact.length === 0 && prefixes.length === 0) return null;
   const alternatives = [
     ...(exact.length ? [`(?:${exact.join('|')})(?![a-z0-9])`] : []),

@@ -61,6 +61,7 @@ function measure(
   const cpu: number[] = [];
   const perType = new Map<QueryType, number[]>();
   const hits = { misspelt: [0, 0], native: [0, 0], recall: [0, 0] };
+  const slowest: { ms: number; text: string }[] = [];
   for (const q of queries) {
     const c0 = process.cpuUsage();
     const t0 = performance.now();
@@ -69,6 +70,7 @@ function measure(
     const c1 = process.cpuUsage(c0);
     times.push(ms);
     cpu.push((c1.user + c1.system) / 1000);
+    slowest.push({ ms, text: `${q.type}: ${q.text}` });
     perType.set(q.type, [...(perType.get(q.type) ?? []), ms]);
     if (!q.judged || !q.target) continue;
     const bucket = q.type === 'misspelt name' ? hits.misspelt : q.type === 'native name' ? hits.native : hits.recall;
@@ -84,6 +86,11 @@ function measure(
           .join(' ')}`,
       );
   }
+  // BENCH_SLOWEST=N prints the N slowest queries (to stderr), to see what to profile.
+  const nSlow = Number(process.env.BENCH_SLOWEST ?? 0);
+  if (nSlow > 0)
+    for (const s of slowest.sort((a, b) => b.ms - a.ms).slice(0, nSlow))
+      console.error(`slow ${engine} ${size} ${fmt(s.ms)} ms  ${s.text}`);
   const pct = ([a, b]: number[]): string => (b ? `${((100 * a!) / b).toFixed(1)} %` : 'n/a');
   times.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
