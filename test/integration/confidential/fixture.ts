@@ -13,8 +13,7 @@ import type { Db } from '../../../electron/store/db';
 import { createPublication } from '../../../electron/packs/publish/build';
 import { MANIFEST_FILE, OBJECTS_DIR, SIGNATURE_FILE } from '../../../electron/packs/publish/manifest';
 import { readerPublicKey, type ReaderPublicKey } from '../../../electron/packs/confidential/index';
-import { generatePack, makeKey, type Published } from '../../fixtures/syncPacks';
-import type { Publisher } from '../sync/helpers';
+import { makePublisher, type Publisher } from '../sync/helpers';
 
 export interface TestReader {
   name: string;
@@ -78,33 +77,23 @@ export function readerKeyOf(dataDir: string): ReaderPublicKey {
  * `readers()` is read at each publish, so a test can change who the next version is for.
  */
 export function makeSealedPublisher(readers: () => ReaderPublicKey[]): Publisher {
-  const dir = tempDir('bb-conf-dist-');
-  const key = makeKey();
-  const p: Publisher = {
-    dir,
-    key,
-    versions: [],
-    publish(n, options = {}) {
-      const pub = createPublication(generatePack(n, options), {
-        key: options.key ?? key,
-        version: p.versions.length + 1,
-        publishedAt: new Date('2027-03-01T00:00:00Z'),
-        recipients: readers(),
-      });
-      fs.mkdirSync(path.join(dir, OBJECTS_DIR), { recursive: true });
-      for (const [name, bytes] of pub.objects) fs.writeFileSync(path.join(dir, OBJECTS_DIR, name), bytes);
-      fs.writeFileSync(path.join(dir, SIGNATURE_FILE), pub.signature);
-      fs.writeFileSync(path.join(dir, MANIFEST_FILE), pub.manifestBytes);
-      const published: Published = {
-        dir,
-        manifest: pub.manifest,
-        manifestBytes: pub.manifestBytes,
-        signature: pub.signature,
-        objects: [...pub.objects.keys()],
-      };
-      p.versions.push(published);
-      return published;
-    },
-  };
-  return p;
+  return makePublisher((pack, dir, { version, key }) => {
+    const pub = createPublication(pack, {
+      key,
+      version,
+      publishedAt: new Date('2027-03-01T00:00:00Z'),
+      recipients: readers(),
+    });
+    fs.mkdirSync(path.join(dir, OBJECTS_DIR), { recursive: true });
+    for (const [name, bytes] of pub.objects) fs.writeFileSync(path.join(dir, OBJECTS_DIR, name), bytes);
+    fs.writeFileSync(path.join(dir, SIGNATURE_FILE), pub.signature);
+    fs.writeFileSync(path.join(dir, MANIFEST_FILE), pub.manifestBytes);
+    return {
+      dir,
+      manifest: pub.manifest,
+      manifestBytes: pub.manifestBytes,
+      signature: pub.signature,
+      objects: [...pub.objects.keys()],
+    };
+  });
 }

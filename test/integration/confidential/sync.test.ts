@@ -1,7 +1,8 @@
 // Sync of a confidential pack from a real HTTP server on 127.0.0.1 that misbehaves on
 // purpose (the fault pattern of test/integration/sync): the reader's key is its data
 // folder's own; every failure leaves every table as it was.
-// The rest of the sync fault matrix: syncFaults.test.ts; nginx: syncNginx.test.ts; SIGKILL: syncKill.test.ts.
+// The fault matrix, the nginx test and the SIGKILL test also run on confidential packs:
+// test/integration/sync/{faults,nginx,crash}.test.ts, through variants.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';

@@ -1,99 +1,93 @@
-// Sync against a real HTTP server on 127.0.0.1 that misbehaves on purpose. Every case
-// ends with the new version installed, or the old one untouched (every table compared)
-// and a clear status.
+// Sync against a real HTTP server on 127.0.0.1 that misbehaves on purpose, for a signed
+// pack and for a confidential one. Every case ends with the new version installed, or the
+// old one untouched (every table compared, and still labelled as it was) and a clear status.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { startFaultServer, type Fault, type FaultServer } from '../../fixtures/faultServer';
 import { makeKey } from '../../fixtures/syncPacks';
-import {
-  contentDump,
-  makePublisher,
-  openReader,
-  stagedObjects,
-  subscribeReader,
-  type Publisher,
-  type Reader,
-} from './helpers';
-
-let server: FaultServer;
-let publisher: Publisher;
-let reader: Reader;
+import { contentDump, openReader, stagedObjects, subscribeReader, type Publisher, type Reader } from './helpers';
+import { isLabelled, VARIANTS } from './variants';
 
 const CHANGED = new Set([3, 17, 30]);
 
-beforeAll(async () => {
-  publisher = makePublisher();
-  server = await startFaultServer(publisher.dir);
-});
-afterAll(() => server.close());
+describe.each(VARIANTS)('sync of a $name pack over HTTP with faults', (variant) => {
+  let server: FaultServer;
+  let publisher: Publisher;
+  let reader: Reader;
 
-beforeEach(async () => {
-  // v1 installed from the server; v2 (3 items changed) published and waiting.
-  fs.rmSync(publisher.dir, { recursive: true, force: true });
-  publisher.versions.length = 0;
-  publisher.publish(40);
-  reader = openReader();
-  await subscribeReader(reader, `${server.url}/`, publisher.key);
-  publisher.publish(40, { revised: CHANGED });
-  server.reset();
-});
-afterEach(() => reader.close());
+  beforeAll(async () => {
+    publisher = variant.makePublisher(() => reader.dataDir);
+    server = await startFaultServer(publisher.dir);
+  });
+  afterAll(() => server.close());
 
-function v2Objects(): string[] {
-  const [v1, v2] = publisher.versions;
-  const had = new Set(v1!.objects);
-  return v2!.objects.filter((o) => !had.has(o));
-}
+  beforeEach(async () => {
+    // v1 installed from the server; v2 (3 items changed) published and waiting.
+    server.reset(); // a fault left by the last test would hit the subscription
+    fs.rmSync(publisher.dir, { recursive: true, force: true });
+    publisher.versions.length = 0;
+    reader = openReader();
+    publisher.publish(40);
+    await subscribeReader(reader, `${server.url}/`, publisher.key);
+    publisher.publish(40, { revised: CHANGED });
+    server.reset();
+  });
+  afterEach(() => reader.close());
 
-async function syncOnce() {
-  const report = await reader.sync.syncNow();
-  expect(report.results).toHaveLength(1);
-  return report.results[0]!;
-}
+  const v2Objects = () => variant.newObjects(publisher.versions[0]!, publisher.versions[1]!);
 
-function installedVersion(): number {
-  return (reader.core.db.prepare('SELECT version FROM packs WHERE id = ?').get('sync-summit') as { version: number })
-    .version;
-}
+  async function syncOnce() {
+    const report = await reader.sync.syncNow();
+    expect(report.results).toHaveLength(1);
+    return report.results[0]!;
+  }
 
-/** Inject `fault` on requests matching `which` (first `times` of them, or all). */
-function inject(which: (p: string) => boolean, fault: Fault, times = Infinity) {
-  server.fault = (p, n) => (which(p) && n <= times ? fault : null);
-}
-const isObject = (p: string) => p.includes('/objects/');
-const firstNew = () => {
-  const target = v2Objects()[0]!;
-  return (p: string) => p.endsWith(target);
-};
+  function installedVersion(): number {
+    return (reader.core.db.prepare('SELECT version FROM packs WHERE id = ?').get('sync-summit') as { version: number })
+      .version;
+  }
 
-async function expectUntouched(fault: () => void, code: string, message: RegExp) {
-  const before = contentDump(reader);
-  fault();
-  const r = await syncOnce();
-  expect(r.status).toBe('failed');
-  expect(r.status === 'failed' && r.code).toBe(code);
-  expect(r.message).toMatch(message);
-  expect(contentDump(reader)).toEqual(before);
-  expect(installedVersion()).toBe(1);
-  const status = reader.sync.status();
-  expect(status.subscriptions[0]!.lastError?.code).toBe(code);
-  // The next sync, with the host fixed, installs the new version.
-  server.fault = null;
-  const again = await syncOnce();
-  expect(again.status).toBe('installed');
-  expect(installedVersion()).toBe(2);
-}
+  /** Inject `fault` on requests matching `which` (first `times` of them, or all). */
+  function inject(which: (p: string) => boolean, fault: Fault, times = Infinity) {
+    server.fault = (p, n) => (which(p) && n <= times ? fault : null);
+  }
+  const isObject = (p: string) => p.includes('/objects/');
+  const isManifest = (p: string) => p.endsWith('manifest.json');
+  const firstNew = () => {
+    const target = v2Objects()[0]!;
+    return (p: string) => p.endsWith(target);
+  };
 
-async function expectInstalled(fault: () => void) {
-  fault();
-  const r = await syncOnce();
-  expect(r.status, r.message).toBe('installed');
-  expect(installedVersion()).toBe(2);
-  expect(reader.sync.status().subscriptions[0]!.lastError).toBeNull();
-}
+  async function expectUntouched(fault: () => void, code: string, message: RegExp) {
+    const before = contentDump(reader);
+    fault();
+    const r = await syncOnce();
+    expect(r.status).toBe('failed');
+    expect(r.status === 'failed' && r.code).toBe(code);
+    expect(r.message).toMatch(message);
+    expect(contentDump(reader)).toEqual(before);
+    expect(installedVersion()).toBe(1);
+    expect(isLabelled(reader.core.db, variant)).toBe(true);
+    expect(reader.sync.status().subscriptions[0]!.lastError?.code).toBe(code);
+    // The next sync, with the host fixed, installs the new version.
+    server.fault = null;
+    const again = await syncOnce();
+    expect(again.status, again.message).toBe('installed');
+    expect(installedVersion()).toBe(2);
+    expect(isLabelled(reader.core.db, variant)).toBe(true);
+  }
 
-describe('sync over HTTP with faults', () => {
-  it('downloads only what changed, then costs one conditional request', async () => {
+  async function expectInstalled(fault: () => void) {
+    fault();
+    const r = await syncOnce();
+    expect(r.status, r.message).toBe('installed');
+    expect(installedVersion()).toBe(2);
+    expect(isLabelled(reader.core.db, variant)).toBe(true);
+    expect(reader.sync.status().subscriptions[0]!.lastError).toBeNull();
+    expect(stagedObjects(reader.dataDir)).toEqual([]);
+  }
+
+  it('downloads only what the new version needs, then costs one conditional request', async () => {
     const r = await syncOnce();
     expect(r).toMatchObject({ status: 'installed', version: 2, previousVersion: 1, changed: 3, added: 0, removed: 0 });
     expect(server.requests.map((q) => q.path.split('/').pop()).sort()).toEqual(
@@ -116,10 +110,8 @@ describe('sync over HTTP with faults', () => {
     expectInstalled(() => inject(firstNew(), { kind: 'reset-mid' }, 1)));
 
   it('500s then success: retries with backoff, installs', async () => {
-    await expectInstalled(() => inject((p) => p.endsWith('manifest.json'), { kind: 'status', code: 500 }, 2));
-    expect(server.requests.filter((q) => q.path.endsWith('manifest.json')).map((q) => q.status)).toEqual([
-      500, 500, 200,
-    ]);
+    await expectInstalled(() => inject(isManifest, { kind: 'status', code: 500 }, 2));
+    expect(server.requests.filter((q) => isManifest(q.path)).map((q) => q.status)).toEqual([500, 500, 200]);
   });
 
   it('500s that do not stop: the old version stays, status says the host failed', () =>
@@ -153,17 +145,14 @@ describe('sync over HTTP with faults', () => {
     expectUntouched(() => inject(firstNew(), { kind: 'endless' }), 'invalid-pack', /larger than/));
 
   it('an endless manifest is cut off and refused unparsed', () =>
-    expectUntouched(
-      () => inject((p) => p.endsWith('manifest.json'), { kind: 'endless' }),
-      'invalid-pack',
-      /limit for a manifest/,
-    ));
+    expectUntouched(() => inject(isManifest, { kind: 'endless' }), 'invalid-pack', /limit for a manifest/));
 
-  it('a tampered manifest is refused: bad signature', () => {
-    const bytes = Buffer.from(publisher.versions[1]!.manifestBytes);
-    bytes[bytes.indexOf('Sync Test Summit')] = 0x73;
-    return expectUntouched(
-      () => inject((p) => p.endsWith('manifest.json'), { kind: 'bytes', body: bytes }),
+  it('a tampered manifest is refused before any object is fetched: bad signature', async () => {
+    const original = publisher.versions[1]!.manifestBytes;
+    const tampered = variant.tamperManifest(original);
+    expect(tampered.equals(original)).toBe(false);
+    await expectUntouched(
+      () => inject(isManifest, { kind: 'bytes', body: tampered }),
       'bad-signature',
       /does not verify/,
     );
@@ -173,8 +162,9 @@ describe('sync over HTTP with faults', () => {
     expect((await syncOnce()).status).toBe('installed');
     const before = contentDump(reader);
     const v1 = publisher.versions[0]!;
+    server.reset();
     server.fault = (p) =>
-      p.endsWith('manifest.json')
+      isManifest(p)
         ? { kind: 'bytes', body: v1.manifestBytes }
         : p.endsWith('manifest.sig')
           ? { kind: 'bytes', body: v1.signature }
@@ -182,24 +172,32 @@ describe('sync over HTTP with faults', () => {
     const r = await syncOnce();
     expect(r.status === 'failed' && r.code).toBe('rollback');
     expect(r.message).toMatch(/older than the installed version 2/);
+    expect(server.objectRequests()).toEqual([]);
     expect(contentDump(reader)).toEqual(before);
+    expect(isLabelled(reader.core.db, variant)).toBe(true);
   });
 
-  it('a version signed by another key is refused', async () => {
+  it('a version signed by another key is refused before any object is fetched', async () => {
     const before = contentDump(reader);
     publisher.publish(40, { revised: CHANGED, key: makeKey() });
     const r = await syncOnce();
     expect(r.status === 'failed' && r.code).toBe('bad-signature');
     expect(r.message).toMatch(/unsigned key change is refused/);
+    expect(server.objectRequests()).toEqual([]);
     expect(contentDump(reader)).toEqual(before);
   });
 
-  it('an expired manifest is refused', async () => {
+  // A confidential pack's expiry is inside its sealed header, so it is refused once the
+  // header is opened (after its objects are fetched); a signed one's from the manifest.
+  it('an expired version is refused; nothing changes', async () => {
     const before = contentDump(reader);
     publisher.publish(40, { revised: CHANGED, expires: '2027-03-01T00:00:00Z' });
     const r = await syncOnce();
     expect(r.status === 'failed' && r.code).toBe('expired');
+    expect(r.message).toMatch(/expired on 2027-03-01/);
     expect(contentDump(reader)).toEqual(before);
+    expect(installedVersion()).toBe(1);
+    expect(isLabelled(reader.core.db, variant)).toBe(true);
   });
 
   it('no host: the old version stays and the status says offline with the last sync time', async () => {

@@ -6,6 +6,7 @@ import { createSyncService } from '../../../electron/sync/service';
 import { openStaging } from '../../../electron/sync/staging';
 import { subscribe } from '../../../electron/sync/subscribe';
 import type { SyncSettings } from '../../../electron/sync/sync';
+import type { LoadedPack } from '../../../electron/packs/types';
 import type { ApiEvent } from '../../../shared/api';
 import { tempDir } from '../../fixtures/sourcePack';
 import { dumpStore } from '../../fixtures/storeDump';
@@ -56,7 +57,10 @@ export interface Publisher {
   publish(n: number, options?: GenerateOptions & { key?: TestKey }): Published;
 }
 
-export function makePublisher(): Publisher {
+/** How one version reaches the published folder: signed (the default), or also sealed. */
+export type PublishVersion = (pack: LoadedPack, dir: string, options: { version: number; key: TestKey }) => Published;
+
+export function makePublisher(publishVersion: PublishVersion = publishPack): Publisher {
   const dir = tempDir('bb-dist-');
   const key = makeKey();
   const p: Publisher = {
@@ -64,7 +68,7 @@ export function makePublisher(): Publisher {
     key,
     versions: [],
     publish(n, options = {}) {
-      const pub = publishPack(generatePack(n, options), dir, {
+      const pub = publishVersion(generatePack(n, options), dir, {
         version: p.versions.length + 1,
         key: options.key ?? key,
       });

@@ -1,55 +1,59 @@
-// Debian's nginx as the host: a published folder served as static files on a random
-// 127.0.0.1 port, with nginx's own ETags. Subscribe, update, then a 304.
+// Debian's nginx as the host: a published folder (signed, or confidential) served as
+// static files on a random 127.0.0.1 port, with nginx's own ETags. Subscribe, update,
+// then a 304.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findNginx, startNginx, type Nginx } from '../../fixtures/nginx';
-import { makePublisher, openReader, subscribeReader, type Publisher, type Reader } from './helpers';
+import { openReader, subscribeReader, type Publisher, type Reader } from './helpers';
+import { isLabelled, VARIANTS } from './variants';
 
 const haveNginx = findNginx() !== null;
 if (!haveNginx) console.warn('nginx is not installed (apt-get install -y nginx-light): the nginx sync test is skipped');
 
-let nginx: Nginx;
-let publisher: Publisher;
-let reader: Reader;
+describe.skipIf(!haveNginx).each(VARIANTS)('sync of a $name pack from nginx', (variant) => {
+  let nginx: Nginx;
+  let publisher: Publisher;
+  let reader: Reader;
 
-beforeAll(async () => {
-  if (!haveNginx) return;
-  publisher = makePublisher();
-  publisher.publish(60);
-  nginx = await startNginx(publisher.dir);
-  reader = openReader();
-});
-afterAll(async () => {
-  reader?.close();
-  await nginx?.stop();
-});
+  beforeAll(async () => {
+    reader = openReader();
+    publisher = variant.makePublisher(() => reader.dataDir);
+    publisher.publish(60);
+    nginx = await startNginx(publisher.dir);
+  });
+  afterAll(async () => {
+    reader?.close();
+    await nginx?.stop();
+  });
 
-/** Access-log lines ("<status> <uri> <if-none-match>") written since `from` (nginx logs `"` as \x22). */
-const logSince = (from: number) =>
-  nginx
-    .accessLog()
-    .slice(from)
-    .map((l) => l.replaceAll('\\x22', '"'));
+  /** Access-log lines ("<status> <uri> <if-none-match>") written since `from` (nginx logs `"` as \x22). */
+  const logSince = (from: number) =>
+    nginx
+      .accessLog()
+      .slice(from)
+      .map((l) => l.replaceAll('\\x22', '"'));
 
-/**
- * The lines from `from` on, once there are at least `n`: nginx writes a request's log
- * line after sending the response, so the client can be a little ahead of the log.
- */
-async function logLines(from: number, n: number): Promise<string[]> {
-  const deadline = Date.now() + 5_000;
-  for (;;) {
-    const lines = logSince(from);
-    if (lines.length >= n || Date.now() > deadline) return lines;
-    await new Promise((r) => setTimeout(r, 20));
+  /**
+   * The lines from `from` on, once there are at least `n`: nginx writes a request's log
+   * line after sending the response, so the client can be a little ahead of the log.
+   */
+  async function logLines(from: number, n: number): Promise<string[]> {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const lines = logSince(from);
+      if (lines.length >= n || Date.now() > deadline) return lines;
+      await new Promise((r) => setTimeout(r, 20));
+    }
   }
-}
 
-describe.skipIf(!haveNginx)('sync from nginx', () => {
-  it('adds, updates with only the changed objects, then gets a 304 for the unchanged manifest', async () => {
+  it('adds, updates with only the objects it needs, then gets a 304 for the unchanged manifest', async () => {
     const added = await subscribeReader(reader, `${nginx.url}/`, publisher.key);
-    expect(added).toMatchObject({ status: 'installed', version: 1, downloadedObjects: 63 });
-    expect((await logLines(0, 65)).filter((l) => l.startsWith('200 /objects/'))).toHaveLength(63);
+    // 60 items, 3 photos (and a confidential pack's sealed header).
+    const objects = publisher.versions[0]!.objects.length;
+    expect(objects).toBe(variant.encrypted ? 64 : 63);
+    expect(added).toMatchObject({ status: 'installed', version: 1, downloadedObjects: objects });
+    expect((await logLines(0, objects + 2)).filter((l) => l.startsWith('200 /objects/'))).toHaveLength(objects);
 
     const [v1] = publisher.versions;
     const v2 = publisher.publish(60, { revised: new Set([12, 44]) });
@@ -59,10 +63,10 @@ describe.skipIf(!haveNginx)('sync from nginx', () => {
     const manifest = path.join(publisher.dir, 'manifest.json');
     const later = new Date(fs.statSync(manifest).mtimeMs + 5_000);
     fs.utimesSync(manifest, later, later);
-    const fresh = v2.objects.filter((o) => !v1!.objects.includes(o));
+    const fresh = variant.newObjects(v1!, v2);
     let mark = nginx.accessLog().length;
     const update = (await reader.sync.syncNow()).results[0]!;
-    expect(update).toMatchObject({ status: 'installed', version: 2, changed: 2, downloadedObjects: 2 });
+    expect(update).toMatchObject({ status: 'installed', version: 2, changed: 2, downloadedObjects: fresh.length });
     const lines = await logLines(mark, 2 + fresh.length);
     // The installed ETag belonged to v1's manifest, so nginx answers 200 with the new one.
     expect(lines.map((l) => l.split(' ').slice(0, 2).join(' ')).sort()).toEqual(
@@ -72,6 +76,7 @@ describe.skipIf(!haveNginx)('sync from nginx', () => {
       .prepare("SELECT count(*) AS n FROM items WHERE pack_id = 'sync-summit' AND body LIKE '%Revised in revision 1%'")
       .get();
     expect(items).toEqual({ n: 2 });
+    expect(isLabelled(reader.core.db, variant)).toBe(true);
 
     // Unchanged: a conditional GET with nginx's ETag, answered 304, and nothing else.
     mark = nginx.accessLog().length;
