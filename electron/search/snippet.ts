@@ -136,6 +136,7 @@ export function distinctMatches(text: string, ranges: readonly Range[]): number 
   return new Set(ranges.map(([s, e]) => fold(text.slice(s, e)))).size;
 }
 
+const SPACE = /\s/;
 const WINDOW = 180;
 const LEAD = 50;
 
@@ -144,32 +145,36 @@ export function cutSnippet(
   text: string,
   ranges: readonly Range[],
 ): { segments: SnippetSegment[]; first: Range | null } {
-  // Newlines become spaces one for one, so offsets into `text` stay valid.
-  const src = text.replace(/\s/g, ' ');
+  // Newlines become spaces one for one, so offsets into `text` stay valid; only the
+  // window shown is rewritten, not the whole text.
+  const clean = (from: number, to: number): string => text.slice(from, to).replace(/\s/g, ' ');
   let start = 0;
-  let end = Math.min(src.length, WINDOW);
+  let end = Math.min(text.length, WINDOW);
   let best: Range | null = ranges[0] ?? null;
-  if (ranges.length > 0 && src.length > WINDOW) {
+  if (ranges.length > 0 && text.length > WINDOW) {
     let bestCount = -1;
+    const distinct = (list: readonly Range[]): number => new Set(list.map(([s, e]) => fold(clean(s, e)))).size;
     // The first matches are enough to find a good window; do not go quadratic on common words.
     for (const r of ranges.slice(0, 12)) {
       const inWindow = ranges.filter(([s, e]) => s >= r[0] && e <= r[0] + WINDOW - LEAD);
-      const count = distinctMatches(src, inWindow);
+      const count = distinct(inWindow);
       if (count > bestCount) {
         bestCount = count;
         best = r;
       }
     }
     start = Math.max(0, best![0] - LEAD);
-    end = Math.min(src.length, start + WINDOW);
+    end = Math.min(text.length, start + WINDOW);
     start = Math.max(0, Math.min(start, end - WINDOW));
     // Do not cut words in half.
     if (start > 0) {
-      const space = src.indexOf(' ', start);
-      if (space >= 0 && space < best![0]) start = space + 1;
+      let space = start;
+      while (space < best![0] && !SPACE.test(text[space]!)) space++;
+      if (space < best![0]) start = space + 1;
     }
-    if (end < src.length) {
-      const space = src.lastIndexOf(' ', end);
+    if (end < text.length) {
+      let space = end;
+      while (space > best![1] && !SPACE.test(text[space]!)) space--;
       if (space > best![1]) end = space;
     }
   }
@@ -186,12 +191,12 @@ export function cutSnippet(
     if (e <= start || s >= end) continue;
     const cs = Math.max(s, start);
     const ce = Math.min(e, end);
-    push(src.slice(at, cs), false);
-    push(src.slice(cs, ce), true);
+    push(clean(at, cs), false);
+    push(clean(cs, ce), true);
     at = ce;
   }
-  push(src.slice(at, end), false);
-  if (end < src.length) push('…', false);
+  push(clean(at, end), false);
+  if (end < text.length) push('…', false);
   if (segments.length > 0) {
     const head = segments[0]!;
     if (!head.match) head.text = head.text.replace(/^\s+/, '');
