@@ -86,10 +86,11 @@ export function indexInstall(db: Db, result: InstallResult, pack: LoadedPack): v
     );
     for (const k of [...result.removed, ...result.changed]) removeItem.run(packId, k.kind, k.id);
     const touched = new Set([...result.added, ...result.changed].map((k) => `${k.kind}/${k.id}`));
-    const plain = storedPlainTexts(db, packId);
+    // Only the touched items' plain text, not the whole pack's (an update touches a few).
+    const plainText = db.prepare('SELECT plain_text FROM items WHERE pack_id = ? AND kind = ? AND id = ?').pluck();
     const docs = pack.items
       .filter((item) => touched.has(`${item.kind}/${item.id}`))
-      .flatMap((item) => itemDocs(item, plain.get(`${item.kind}/${item.id}`) ?? ''));
+      .flatMap((item) => itemDocs(item, (plainText.get(packId, item.kind, item.id) as string | undefined) ?? ''));
     insertDocs(db, packId, docs);
   }
   refreshAnnotationTitles(db, packId);

@@ -76,16 +76,38 @@ export function reusableItems(db: Db, dataDir: string, manifest: Manifest): Map<
 /**
  * The facts for a pack just installed from `manifest`: read inside the install
  * transaction, so the store hashes are those of exactly the items decoded from its objects.
+ * An item `reused` (reusableItems) needs no reading: installPack either skipped its row,
+ * whose hash is the one reusableItems compared, or wrote it with that same hash.
  */
-export function itemIndexFacts(db: Db, manifest: Manifest): IndexFile {
-  const shas = new Map<string, string>();
-  for (const r of db
-    .prepare('SELECT kind, id, sha256 FROM items WHERE pack_id = ?')
-    .iterate(manifest.packId) as Iterable<{ kind: string; id: string; sha256: string }>)
-    shas.set(`${r.kind}/${r.id}`, r.sha256);
+export function itemIndexFacts(
+  db: Db,
+  manifest: Manifest,
+  reused: ReadonlyMap<string, PackItem> = new Map(),
+): IndexFile {
   const objects: IndexFile['objects'] = {};
+  const rest: Manifest['items'] = [];
   for (const entry of manifest.items) {
-    const storeSha = shas.get(`${entry.kind}/${entry.id}`);
+    const item = reused.get(entry.sha256);
+    const storeSha = item && item.kind === entry.kind && item.id === entry.id ? storedItemSha.get(item) : undefined;
+    if (storeSha) objects[entry.sha256] = [entry.kind, entry.id, storeSha];
+    else rest.push(entry);
+  }
+  if (rest.length === 0) return { format: 1, objects };
+  // A few rows (an update): one lookup each; many (a first install): one scan of the pack.
+  let shaOf: (kind: string, id: string) => string | undefined;
+  if (rest.length <= 1000) {
+    const one = db.prepare('SELECT sha256 FROM items WHERE pack_id = ? AND kind = ? AND id = ?').pluck();
+    shaOf = (kind, id) => one.get(manifest.packId, kind, id) as string | undefined;
+  } else {
+    const shas = new Map<string, string>();
+    for (const r of db
+      .prepare('SELECT kind, id, sha256 FROM items WHERE pack_id = ?')
+      .iterate(manifest.packId) as Iterable<{ kind: string; id: string; sha256: string }>)
+      shas.set(`${r.kind}/${r.id}`, r.sha256);
+    shaOf = (kind, id) => shas.get(`${kind}/${id}`);
+  }
+  for (const entry of rest) {
+    const storeSha = shaOf(entry.kind, entry.id);
     if (storeSha) objects[entry.sha256] = [entry.kind, entry.id, storeSha];
   }
   return { format: 1, objects };

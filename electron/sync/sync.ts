@@ -9,6 +9,7 @@
 //   3. one transaction: publishing's installVerifiedPack (pin + content) and the
 //      subscription's new state. Either the new version is in, or the old one is untouched.
 import { BriefbookError, formatProblem, type ErrorCode } from '../../shared/errors';
+import type { PackItem } from '../../shared/model';
 import type { SyncResult } from '../../shared/syncApi';
 import { sha256Hex } from '../packs/photos';
 import type { PackFetcher } from '../packs/publish/fetcher';
@@ -100,6 +101,8 @@ export interface FetchForInstall {
   downloadedObjects: number;
   downloadedBytes: number;
   fetchMs: number;
+  /** Installed items reused as the manifest's objects (reusableItems), by object SHA-256. */
+  reused: ReadonlyMap<string, PackItem>;
 }
 
 /**
@@ -126,6 +129,7 @@ export async function fetchForInstall(
   let store: LocalObjects | null = null;
   const local: LocalObjects = { get: (sha) => store?.get(sha) ?? null };
   let fetched: FetchedPack;
+  let reused: ReadonlyMap<string, PackItem> = new Map();
   try {
     fetched = await fetchPublished(syncFetcher(remote, answer, local, staging, counters), {
       trust: (claimed) => {
@@ -139,7 +143,8 @@ export async function fetchForInstall(
       onProgress: (p) => run.onProgress?.({ packId, ...p }),
       known: (manifest) => {
         store = localObjects(run.db, manifest);
-        return reusableItems(run.db, run.dataDir, manifest);
+        reused = reusableItems(run.db, run.dataDir, manifest);
+        return reused;
       },
     });
   } finally {
@@ -152,6 +157,7 @@ export async function fetchForInstall(
     downloadedObjects: counters.objects,
     downloadedBytes: counters.bytes,
     fetchMs: performance.now() - started,
+    reused,
   };
 }
 
@@ -238,7 +244,7 @@ export function applyFetched(
   const installed = db
     .transaction(() => {
       const r = installVerifiedPack(db, result.fetched, { now, repin });
-      facts = itemIndexFacts(db, manifest);
+      facts = itemIndexFacts(db, manifest, result.reused);
       recordSuccess(
         db,
         sub.packId,
