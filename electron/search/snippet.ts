@@ -153,11 +153,15 @@ export function cutSnippet(
   let best: Range | null = ranges[0] ?? null;
   if (ranges.length > 0 && text.length > WINDOW) {
     let bestCount = -1;
-    const distinct = (list: readonly Range[]): number => new Set(list.map(([s, e]) => fold(clean(s, e)))).size;
+    // Each match's folded text once, not once per window it falls in.
+    const folded = ranges.map(([s, e]) => fold(clean(s, e)));
     // The first matches are enough to find a good window; do not go quadratic on common words.
     for (const r of ranges.slice(0, 12)) {
-      const inWindow = ranges.filter(([s, e]) => s >= r[0] && e <= r[0] + WINDOW - LEAD);
-      const count = distinct(inWindow);
+      const inWindow = new Set<string>();
+      ranges.forEach(([s, e], i) => {
+        if (s >= r[0] && e <= r[0] + WINDOW - LEAD) inWindow.add(folded[i]!);
+      });
+      const count = inWindow.size;
       if (count > bestCount) {
         bestCount = count;
         best = r;
