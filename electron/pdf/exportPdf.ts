@@ -1,4 +1,4 @@
-// `exportPdf`: one pass over the brief, each page streamed to disk as soon as the next
+// `exportPdf`: one pass over the brief, each page written to disk as soon as the next
 // begins. Page numbers that are only known at the end (contents, "page X of Y") are
 // form XObjects filled in before the document closes (deferred.ts).
 import fs from 'node:fs';
@@ -60,13 +60,14 @@ export async function exportPdf(db: Db, options: ExportOptions): Promise<ExportP
       CreationDate: now,
     },
   });
-  const out = fs.createWriteStream(partPath);
-  const finished = new Promise<void>((resolve, reject) => {
-    out.on('finish', resolve);
-    out.on('error', reject);
-    doc.on('error', reject);
-  });
-  doc.pipe(out);
+  // The document is a Readable stream, but the brief is laid out in one synchronous pass:
+  // piped, it would start to flow only after the last page, holding the whole file in
+  // memory until then. Its output is read and written at every page break instead.
+  const fd = fs.openSync(partPath, 'w');
+  const drain = () => {
+    for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null)
+      fs.writeSync(fd, chunk);
+  };
 
   try {
     const fonts = registerFonts(doc, { helvetica: options.helveticaOnly });
@@ -96,6 +97,7 @@ export async function exportPdf(db: Db, options: ExportOptions): Promise<ExportP
         done,
       });
     w.onPage = (n) => {
+      drain();
       if (n % 10 === 0) progress(false);
     };
     const ctx: Ctx = { w, c: content, db, outline: null, images: new Map(), itemDone: () => void itemsDone++ };
@@ -117,12 +119,17 @@ export async function exportPdf(db: Db, options: ExportOptions): Promise<ExportP
     w.deferred.finish();
     const pages = w.pageNumber;
     doc.end();
-    await finished;
+    drain();
+    fs.closeSync(fd);
     fs.renameSync(partPath, outPath);
     progress(true);
     return { path: outPath, pages, bytes: fs.statSync(outPath).size };
   } catch (err) {
-    out.destroy();
+    try {
+      fs.closeSync(fd);
+    } catch {
+      // already closed: the error came after the file was complete
+    }
     fs.rmSync(partPath, { force: true });
     throw err;
   }

@@ -13,6 +13,11 @@ export interface Furniture {
   watermark: string | null;
 }
 
+/** What pdfkit keeps of a page: its dictionary's object, with every link annotation under it. */
+interface PdfPage {
+  dictionary: { data: Record<string, unknown> };
+}
+
 type Doc = PDFKit.PDFDocument & { addContent(s: string): PDFKit.PDFDocument };
 
 export class PageWriter {
@@ -56,7 +61,13 @@ export class PageWriter {
 
   /** A new page; `bare` pages (the cover) get the classification marking but no running header or page number. */
   newPage(options: { bare?: boolean } = {}): void {
+    const previous = (this.doc as unknown as { page?: PdfPage }).page;
     this.doc.addPage({ size: this.geo.size, margins: { top: 0, bottom: 0, left: 0, right: 0 } });
+    // pdfkit has now written the previous page (no bufferPages) yet keeps its dictionary in
+    // the page tree, and through it every link annotation of the page: ~20 KB a page that
+    // would make memory grow with the brief. The tree and the links to the page need only
+    // its object number, which the reference keeps.
+    if (previous) previous.dictionary.data = {};
     this.pageNumber++;
     this.y = this.geo.top;
     const bars = this.bars;
