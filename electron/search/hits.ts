@@ -124,9 +124,13 @@ function toHit(
   const fields = {
     names: doc.kind === 'annotation' ? '' : doc.names,
     heading: doc.heading,
-    body: annotation ? annotation.note : (texts.get(itemKey(doc.pack_id, doc.item_kind, doc.item_id)) ?? ''),
+    // An agenda entry's text is its heading; the item's body belongs to its own document.
+    body: annotation
+      ? annotation.note
+      : doc.kind !== 'annotation' && doc.agenda_index !== null
+        ? ''
+        : (texts.get(itemKey(doc.pack_id, doc.item_kind, doc.item_id)) ?? ''),
   };
-  if (doc.kind !== 'annotation' && doc.agenda_index !== null) fields.body = '';
   // The field showing the most of the query; on a tie the longer text, which says more.
   const options = (['body', 'heading', 'names'] as const).map((field) => {
     const text = fields[field];

@@ -20,42 +20,50 @@ function objects(n: number, size: number): [string, Buffer][] {
   });
 }
 
+function dataDir(): string {
+  const data = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-staging-'));
+  dirs.push(data);
+  return data;
+}
+
+/** A new reader of `data` lists exactly `expected` and reads each back as written. */
+function expectStaged(data: string, expected: [string, Buffer][]): void {
+  const reader = openStaging(data);
+  try {
+    expect(reader.list()).toEqual(expected.map(([sha]) => sha).sort());
+    for (const [sha, bytes] of expected) expect(reader.read(sha, bytes.length)).toEqual(bytes);
+  } finally {
+    reader.close();
+  }
+}
+
 describe('staging in batches', () => {
   it('keeps every record staged before close, across more than one batch', () => {
-    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-staging-'));
-    dirs.push(data);
+    const data = dataDir();
     const all = objects(300, 700); // about 210 KB: several 64 KB batches and a partial one
     const writer = openStaging(data);
     for (const [sha, bytes] of all) writer.write(sha, bytes);
     // The writer reads its own unwritten records.
     expect(writer.read(all[299]![0], 700)).toEqual(all[299]![1]);
     writer.close();
-
-    const reader = openStaging(data);
-    expect(reader.list()).toEqual(all.map(([sha]) => sha).sort());
-    for (const [sha, bytes] of all) expect(reader.read(sha, bytes.length)).toEqual(bytes);
-    reader.close();
+    expectStaged(data, all);
   });
 
   it('forgets some objects of a segment and keeps the others readable', () => {
-    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-staging-'));
-    dirs.push(data);
+    const data = dataDir();
     const all = objects(120, 900);
     const writer = openStaging(data);
     for (const [sha, bytes] of all) writer.write(sha, bytes);
     writer.remove(all.filter((_, i) => i % 2 === 0).map(([sha]) => sha));
     writer.close();
-
-    const reader = openStaging(data);
-    const kept = all.filter((_, i) => i % 2 === 1);
-    expect(reader.list()).toEqual(kept.map(([sha]) => sha).sort());
-    for (const [sha, bytes] of kept) expect(reader.read(sha, bytes.length)).toEqual(bytes);
-    reader.close();
+    expectStaged(
+      data,
+      all.filter((_, i) => i % 2 === 1),
+    );
   });
 
   it('a record cut short on disk is not used', () => {
-    const data = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-staging-'));
-    dirs.push(data);
+    const data = dataDir();
     const all = objects(3, 500);
     const writer = openStaging(data);
     for (const [sha, bytes] of all) writer.write(sha, bytes);
