@@ -8,6 +8,7 @@ import { createPortal } from 'react-dom';
 import type { AnnotationView } from '../../../shared/annotationsApi';
 import type { HighlightColor, ItemRef } from '../../../shared/model';
 import { parseCached, TextLayerContext, type TextLayer } from '../../components/Markdown';
+import { keepInView } from '../../lib/keepInView';
 import { useAnnotations } from '../../state/annotations';
 import { itemKey } from '../../state/library';
 import { ColorChoice, NoteEditor } from './NoteEditor';
@@ -243,7 +244,8 @@ export function AnnotatedText({ item, body, children }: { item: ItemRef; body: s
     if (marks.length === 0) return; // not drawn yet: try again when the highlights arrive
     // After the app's own scroll-to-top for a new screen.
     const timer = window.setTimeout(() => {
-      marks[0]!.scrollIntoView({ block: 'center' });
+      // Not stopped by this effect's cleanup (clearFlash below re-runs it); it ends by itself.
+      keepInView(marks[0]!);
       for (const m of marks) {
         m.classList.remove('hl-flash');
         void (m as HTMLElement).offsetWidth; // restart the animation

@@ -7,6 +7,7 @@ import type { SearchAnchor } from '../../../shared/api';
 import type { Route } from '../../lib/routes';
 import { itemKey, useLibrary } from '../../state/library';
 import { useNavigation } from '../../state/navigation';
+import { keepInView } from '../../lib/keepInView';
 import { parseAnchorParam } from './hits';
 
 const TARGET_CLASS = 'search-target';
@@ -92,13 +93,15 @@ function show(el: HTMLElement, range: Range | null): () => void {
   if (!el.hasAttribute('tabindex')) el.setAttribute('tabindex', '-1');
   const highlights = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
   if (range && highlights) highlights.set(HIGHLIGHT, new Highlight(range));
+  let stopKeeping = () => {};
   // After the screen's own focus-the-heading step.
   const timer = window.setTimeout(() => {
-    el.scrollIntoView({ block: 'center' });
+    stopKeeping = keepInView(el);
     el.focus({ preventScroll: true });
   }, 60);
   return () => {
     window.clearTimeout(timer);
+    stopKeeping();
     el.classList.remove(TARGET_CLASS);
     highlights?.delete(HIGHLIGHT);
   };
