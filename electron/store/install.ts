@@ -16,6 +16,11 @@ export interface InstallInfo {
   publisherKeyId?: string | null;
   publishedAt?: string | null;
   now?: Date;
+  /**
+   * A published pack's objects, by item (`kind/id` → object SHA-256): recorded with each
+   * row (items.object_sha256) so the next update can take the unchanged items as installed.
+   */
+  objects?: ReadonlyMap<string, string>;
 }
 
 export interface ItemKey {
@@ -62,15 +67,12 @@ export function installPack(db: Db, pack: LoadedPack, info: InstallInfo): Instal
     const previous = db.prepare('SELECT version FROM packs WHERE id = ?').get(packId) as
       { version: number } | undefined;
     const version = info.version ?? (previous ? previous.version + 1 : 1);
-    const oldShas = new Map(
-      (
-        db.prepare('SELECT kind, id, sha256 FROM items WHERE pack_id = ?').all(packId) as {
-          kind: ItemKind;
-          id: string;
-          sha256: string;
-        }[]
-      ).map((r) => [`${r.kind}/${r.id}`, r.sha256]),
-    );
+    const oldRows = new Map<string, { sha256: string; object: string | null }>();
+    for (const [kind, id, sha256, object] of db
+      .prepare('SELECT kind, id, sha256, object_sha256 FROM items WHERE pack_id = ?')
+      .raw()
+      .iterate(packId) as Iterable<[ItemKind, string, string, string | null]>)
+      oldRows.set(`${kind}/${id}`, { sha256, object });
 
     db.prepare(
       `INSERT INTO packs (id, title, meta_json, version, origin, source, publisher_key_id, published_at, installed_at)
@@ -93,20 +95,28 @@ export function installPack(db: Db, pack: LoadedPack, info: InstallInfo): Instal
     // Only what changed is written: an update of 1 % of a large pack touches 1 % of
     // the rows and parses 1 % of the Markdown.
     const upsertItem = db.prepare(
-      `INSERT INTO items (pack_id, kind, id, title, data_json, body, plain_text, sha256, starts_at, ends_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO items (pack_id, kind, id, title, data_json, body, plain_text, sha256, starts_at, ends_at, object_sha256)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT(pack_id, kind, id) DO UPDATE SET title = excluded.title, data_json = excluded.data_json,
          body = excluded.body, plain_text = excluded.plain_text, sha256 = excluded.sha256,
-         starts_at = excluded.starts_at, ends_at = excluded.ends_at`,
+         starts_at = excluded.starts_at, ends_at = excluded.ends_at, object_sha256 = excluded.object_sha256`,
     );
+    const setObject = db.prepare('UPDATE items SET object_sha256 = ? WHERE pack_id = ? AND kind = ? AND id = ?');
     const added: ItemKey[] = [];
     const changed: ItemKey[] = [];
     for (const item of pack.items) {
       const sha = itemSha256(item);
       const key = `${item.kind}/${item.id}`;
-      const old = oldShas.get(key);
-      oldShas.delete(key);
-      if (old === sha) continue;
+      const old = oldRows.get(key);
+      oldRows.delete(key);
+      const object = info.objects?.get(key) ?? null;
+      if (old?.sha256 === sha) {
+        // The same item from another object (a new encoder, a row installed before the
+        // column existed): remember the new one. A source folder's install has none and
+        // leaves the fact standing, which stays true while the content is the same.
+        if (object !== null && old.object !== object) setObject.run(object, packId, item.kind, item.id);
+        continue;
+      }
       (old === undefined ? added : changed).push({ kind: item.kind, id: item.id });
       let startsAt: number | null = null;
       let endsAt: number | null = null;
@@ -126,10 +136,11 @@ export function installPack(db: Db, pack: LoadedPack, info: InstallInfo): Instal
         sha,
         startsAt,
         endsAt,
+        object,
       );
     }
     const deleteItem = db.prepare('DELETE FROM items WHERE pack_id = ? AND kind = ? AND id = ?');
-    const removed = [...oldShas.keys()].map((k) => {
+    const removed = [...oldRows.keys()].map((k) => {
       const [kind, id] = k.split('/') as [ItemKind, string];
       deleteItem.run(packId, kind, id);
       return { kind, id };

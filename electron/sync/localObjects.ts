@@ -4,7 +4,7 @@
 // its blob; either is used only when its bytes hash to the name the manifest gives, so
 // a store that drifted from the publication simply means that object is downloaded
 // again. Items are looked up one at a time, for the objects asked for: the unchanged
-// items of an update normally never get here (itemIndex.ts reuses them as installed).
+// items of an update normally never get here (reuse.ts takes them as installed).
 import type { Manifest } from '../../shared/manifest';
 import type { ItemKind, PackItem } from '../../shared/model';
 import { encodeItem } from '../packs/publish/encoding';

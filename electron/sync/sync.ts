@@ -9,7 +9,6 @@
 //   3. one transaction: publishing's installVerifiedPack (pin + content) and the
 //      subscription's new state. Either the new version is in, or the old one is untouched.
 import { BriefbookError, formatProblem, type ErrorCode } from '../../shared/errors';
-import type { PackItem } from '../../shared/model';
 import type { SyncResult } from '../../shared/syncApi';
 import { sha256Hex } from '../packs/photos';
 import type { PackFetcher } from '../packs/publish/fetcher';
@@ -22,7 +21,7 @@ import { manifestObjects, type TrustAnchor } from '../packs/publish/verify';
 import type { Db } from '../store/db';
 import { currentPin } from '../store/publisherKeys';
 import { DEFAULT_HTTP, DEFAULT_RETRY, type HttpOptions, type RetryOptions } from './http';
-import { itemIndexFacts, reusableItems, saveItemIndex, type IndexFile } from './itemIndex';
+import { reusableItems } from './reuse';
 import { localObjects, type LocalObjects } from './localObjects';
 import { openRemote, type Remote } from './remote';
 import { openStaging, type Staging } from './staging';
@@ -102,8 +101,6 @@ export interface FetchForInstall {
   downloadedObjects: number;
   downloadedBytes: number;
   fetchMs: number;
-  /** Installed items reused as the manifest's objects (reusableItems), by object SHA-256. */
-  reused: ReadonlyMap<string, PackItem>;
 }
 
 /**
@@ -130,7 +127,6 @@ export async function fetchForInstall(
   let store: LocalObjects | null = null;
   const local: LocalObjects = { get: (sha) => store?.get(sha) ?? null };
   let fetched: FetchedPack;
-  let reused: ReadonlyMap<string, PackItem> = new Map();
   try {
     fetched = await fetchPublished(syncFetcher(remote, answer, local, staging, counters), {
       trust: (claimed) => {
@@ -144,8 +140,7 @@ export async function fetchForInstall(
       onProgress: (p) => run.onProgress?.({ packId, ...p }),
       known: (manifest) => {
         store = localObjects(run.db, manifest);
-        reused = reusableItems(run.db, run.dataDir, manifest);
-        return reused;
+        return reusableItems(run.db, manifest);
       },
     });
   } finally {
@@ -158,7 +153,6 @@ export async function fetchForInstall(
     downloadedObjects: counters.objects,
     downloadedBytes: counters.bytes,
     fetchMs: performance.now() - started,
-    reused,
   };
 }
 
@@ -241,11 +235,9 @@ export function applyFetched(
   const { db, now } = run;
   const { manifest } = result.fetched.verified;
   const started = performance.now();
-  let facts: IndexFile | null = null;
   const installed = db
     .transaction(() => {
       const r = installVerifiedPack(db, result.fetched, { now, repin });
-      facts = itemIndexFacts(db, manifest, result.reused);
       recordSuccess(
         db,
         sub.packId,
@@ -255,7 +247,6 @@ export function applyFetched(
       return r;
     })
     .immediate();
-  saveItemIndex(run.dataDir, manifest.packId, facts!);
   return {
     packId: sub.packId,
     status: 'installed',

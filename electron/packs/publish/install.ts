@@ -100,6 +100,7 @@ export function installVerifiedPack(
       publisherKeyId: signer.keyId,
       publishedAt: manifest.publishedAt,
       now,
+      objects: new Map(manifest.items.map((e) => [`${e.kind}/${e.id}`, e.sha256])),
     });
     // "confidential, encrypted to N readers" for `briefbook packs` and the app.
     recordProtection(db, manifest);

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BriefbookError, type Problem } from '../../../shared/errors';
 import { MANIFEST_LIMITS, sealedEncryption } from '../../../shared/manifest';
-import type { PackItem } from '../../../shared/model';
 import { unsealVersion, type ReaderKeySource } from '../confidential/index';
 import type { LoadedPack } from '../types';
 import { BRIEFPACK_EXTENSION, looksLikeBriefpack, openBriefpack } from './briefpack';
@@ -17,6 +16,7 @@ import {
   decodePack,
   manifestObjects,
   verifyManifest,
+  type KnownItems,
   type TrustAnchor,
   type VerifiedManifest,
 } from './verify';
@@ -36,10 +36,10 @@ export interface FetchOptions {
   /** This computer's reader key, asked for only when the pack is confidential. */
   readerKey?: ReaderKeySource;
   /**
-   * Items the caller already holds decoded from objects of this (verified) manifest, by
-   * object SHA-256: they are neither fetched nor decoded again (see decodePack).
+   * Items the caller already holds decoded from objects of this (verified) manifest: they
+   * are neither fetched nor decoded again (see decodePack).
    */
-  known?: (manifest: VerifiedManifest['manifest']) => ReadonlyMap<string, PackItem>;
+  known?: (manifest: VerifiedManifest['manifest']) => KnownItems;
 }
 
 export interface FetchedPack {
@@ -89,9 +89,9 @@ export async function fetchPublished(fetcher: PackFetcher, options: FetchOptions
   // object is fetched (a reader the pack is not addressed to stops here); decryptObjects below.
   const sealed = sealedEncryption(manifest) ? unsealVersion(verified, options.readerKey) : null;
 
-  const known = options.known?.(manifest) ?? new Map<string, PackItem>();
+  const known = options.known?.(manifest);
   const all = [...manifestObjects(manifest)];
-  const wanted = all.filter(([sha]) => !known.has(sha));
+  const wanted = known ? all.filter(([sha]) => !known.items.has(sha)) : all;
   const bytesTotal = all.reduce((n, [, o]) => n + o.size, 0);
   const objects = new Map<string, Buffer>();
   const problems: Problem[] = [];

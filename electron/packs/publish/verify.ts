@@ -284,26 +284,40 @@ function decodePhoto(asset: ManifestAsset, bytes: Buffer, problems: Problem[]): 
   return check.asset;
 }
 
+/** Items a caller already holds decoded from a manifest's objects (see decodePack). */
+export interface KnownItems {
+  /** By object SHA-256. */
+  items: ReadonlyMap<string, PackItem>;
+  /**
+   * Every item of the version these were installed with is still in the manifest, so their
+   * references, checked at that install, still point at items of the right kind.
+   */
+  referencesHold: boolean;
+}
+
+const NOTHING_KNOWN: KnownItems = { items: new Map(), referencesHold: false };
+
 /**
  * Decode verified objects into a LoadedPack, with the same schemas and reference
  * checks as a source folder. `objects` must hold every object, already size- and
  * hash-checked with checkObject, except items in `known`: items the caller already
  * holds decoded from exactly that object (by object SHA-256; an update's unchanged
- * items), which are taken as they are and only take part in the reference checks.
+ * items), which are taken as they are: other items' references may point at them, and
+ * their own references are checked again only if `known.referencesHold` is false.
  */
 export function decodePack(
   verified: VerifiedManifest,
   objects: ReadonlyMap<string, Buffer>,
-  known: ReadonlyMap<string, PackItem> = new Map(),
+  known: KnownItems = NOTHING_KNOWN,
 ): LoadedPack {
   const { manifest } = verified;
   const problems: Problem[] = [];
-  const files: { item: PackItem; file: string }[] = [];
+  const files: { item: PackItem; file: string; referencesHold?: boolean }[] = [];
   let total = 0;
   for (const entry of manifest.items) {
-    const already = known.get(entry.sha256);
+    const already = known.items.get(entry.sha256);
     if (already && already.kind === entry.kind && already.id === entry.id) {
-      files.push({ item: already, file: itemFile(entry) });
+      files.push({ item: already, file: itemFile(entry), referencesHold: known.referencesHold });
       total += entry.size;
       continue;
     }

@@ -31,6 +31,11 @@ interface ItemFileLike {
   file: string;
   /** Present for source files, so problems can name a line; absent for published objects. */
   yaml?: ParsedYaml;
+  /**
+   * The item's own references were checked when it was installed and nothing they may
+   * point at has gone since (an update's unchanged item): they are not read again.
+   */
+  referencesHold?: boolean;
 }
 
 /**
@@ -74,6 +79,7 @@ export function checkReferences(
   };
 
   for (const f of files) {
+    if (f.referencesHold) continue;
     const { item } = f;
     // Body lines are counted after the front matter, which ends at the closing "---".
     // Published objects have no file lines (bodyOffset undefined): their problems name no line.

@@ -5,6 +5,7 @@ import { migration002 } from './002-search';
 import { migration003 } from './003-publisher-keys';
 import { migration004 } from './004-sync';
 import { migration005 } from './005-annotation-deletions';
+import { migration006 } from './006-item-objects';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,11 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+];

@@ -140,13 +140,28 @@ describe('migrations', () => {
     );
   });
 
-  it('applies only the migrations a profile has not seen yet', () => {
+  it('applies only the migrations a profile has not seen yet, keeping what it holds', () => {
     const dir = tempDir();
+    // A profile from the first release: its schema, and a pack as that release wrote it.
+    const pack = readSourceFolder(writeSourcePack());
     const old = openDatabase(path.join(dir, DB_FILE_NAME), { migrations: MIGRATIONS.slice(0, 1) });
-    installPack(old, readSourceFolder(writeSourcePack()), local);
+    old
+      .prepare(
+        `INSERT INTO packs (id, title, meta_json, version, origin, source, installed_at)
+         VALUES (?, ?, ?, 1, 'local-draft', 'test', '2027-01-01T00:00:00.000Z')`,
+      )
+      .run(pack.meta.id, pack.meta.title, JSON.stringify(pack.meta));
+    const note = pack.items.find((i) => i.kind === 'note')!;
+    old
+      .prepare(
+        `INSERT INTO items (pack_id, kind, id, title, data_json, body, plain_text, sha256)
+         VALUES (?, 'note', ?, 'A note', ?, ?, '', 'sha')`,
+      )
+      .run(pack.meta.id, note.id, JSON.stringify(note.data), note.body);
     old.close();
     const upgraded = freshDb(dir);
     expect(schemaVersion(upgraded)).toBe(MIGRATIONS.length);
     expect(listPacks(upgraded).map((p) => p.id)).toEqual(['test-summit']);
+    expect(getItem(upgraded, pack.meta.id, 'note', note.id).body).toBe(note.body);
   });
 });

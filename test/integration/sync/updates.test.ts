@@ -60,11 +60,12 @@ describe('an update', () => {
     expect(server.requests.map((q) => q.status)).toEqual([304]);
   });
 
-  it('reuses the installed items even when the item index is gone, and fetches nothing it holds', async () => {
+  it('reuses the installed items even when the rows do not know their objects, and fetches nothing it holds', async () => {
     publisher.publish(120);
     const r = reader();
     await subscribeReader(r, server.url, publisher.key);
-    fs.rmSync(`${r.dataDir}/sync/items`, { recursive: true, force: true });
+    // As a data folder from before items.object_sha256, or rows a source folder wrote.
+    r.core.db.prepare('UPDATE items SET object_sha256 = NULL').run();
     const v2 = publisher.publish(120, { revised: new Set([7, 70]) });
     server.reset();
     const out = (await r.sync.syncNow()).results[0]!;
@@ -72,8 +73,52 @@ describe('an update', () => {
     expect(server.objectRequests().sort()).toEqual(
       v2.objects.filter((o) => !publisher.versions[0]!.objects.includes(o)).sort(),
     );
-    // The index is written again, so the next update reuses every unchanged item.
-    expect(fs.existsSync(`${r.dataDir}/sync/items/sync-summit.json`)).toBe(true);
+    // Every row learns its object again, so the next update reuses every unchanged item.
+    const objects = new Map(v2.manifest.items.map((e) => [`${e.kind}/${e.id}`, e.sha256]));
+    const rows = r.core.db.prepare('SELECT kind, id, object_sha256 AS object FROM items').all() as {
+      kind: string;
+      id: string;
+      object: string | null;
+    }[];
+    expect(rows).toHaveLength(120);
+    for (const row of rows) expect(row.object).toBe(objects.get(`${row.kind}/${row.id}`));
+  });
+
+  it('checks again what unchanged items point at when something they may name has gone', async () => {
+    // note-39 links to official-0 in its text.
+    const linking = (n: number) => {
+      const pack = generatePack(n);
+      const note = pack.items.find((it) => it.id === 'note-39')!;
+      note.body += '\n\nSee [Official 0](../officials/official-0.md).';
+      return pack;
+    };
+    publishPack(linking(40), publisher.dir, { version: 1, key: publisher.key });
+    const r = reader();
+    await subscribeReader(r, server.url, publisher.key);
+    const snapshot = () => r.core.db.prepare('SELECT kind, id, sha256 FROM items ORDER BY kind, id').all();
+    const before = snapshot();
+    // meeting-2, point-4 and note-39 are unchanged; official-0, whom they name, is dropped.
+    const dropped = linking(41);
+    dropped.items = dropped.items.filter((it) => it.id !== 'official-0');
+    publishPack(dropped, publisher.dir, { version: 2, key: publisher.key });
+    let out = (await r.sync.syncNow()).results[0]!;
+    expect(out).toMatchObject({ status: 'failed', code: 'invalid-pack' });
+    expect(out.status === 'failed' && out.message).toMatch(
+      /meeting-2.md: participants\[0\]: no official with id "official-0"/,
+    );
+    expect(out.status === 'failed' && out.message).toMatch(
+      /note-39.md: links to officials\/official-0.md, which is not in the pack/,
+    );
+    expect(snapshot()).toEqual(before);
+
+    // An unchanged official whose photo is no longer published is refused too.
+    const noPhoto = linking(41);
+    noPhoto.photos.delete('photos/p1.png');
+    publishPack(noPhoto, publisher.dir, { version: 3, key: publisher.key });
+    out = (await r.sync.syncNow()).results[0]!;
+    expect(out).toMatchObject({ status: 'failed', code: 'invalid-pack' });
+    expect(out.status === 'failed' && out.message).toMatch(/official-1.md: photo: "photos\/p1.png" is not among/);
+    expect(snapshot()).toEqual(before);
   });
 });
 

@@ -1,0 +1,75 @@
+// An update takes the items it already holds as installed: an item whose store row was
+// decoded from exactly the object the new manifest names (items.object_sha256, recorded
+// by installPack) is neither fetched nor decoded nor validated again. The row's column is
+// written in the same statement as its content, so the fact "this row is what object S
+// decodes to" cannot go stale; a row without it (a source folder's install, or one from
+// before the column existed) only costs speed: its object is re-encoded or fetched.
+import type { Manifest } from '../../shared/manifest';
+import type { ItemKind, PackItem } from '../../shared/model';
+import type { KnownItems } from '../packs/publish/verify';
+import type { Db } from '../store/db';
+import { storedItemSha } from '../store/install';
+
+/**
+ * An item read from its store row, lazily: its data parsed and its body read when first
+ * asked for. An update asks for few of them (checks skip unchanged items whose references
+ * hold; installPack skips rows whose hash is unchanged), and reading and parsing 10,000
+ * rows costs more than the rest of a 1 % update. The row stays the item's (same hash) for
+ * as long as the sync runs: an update rewrites only items that changed, never these.
+ * (Accessors on the prototype: defining them per object cost more than the parsing.)
+ */
+class StoredItem {
+  #data: unknown;
+  #body: string | undefined;
+  constructor(
+    readonly kind: ItemKind,
+    readonly id: string,
+    private readonly dataJson: string,
+    private readonly readBody: () => string | undefined,
+  ) {}
+  get data(): unknown {
+    return (this.#data ??= JSON.parse(this.dataJson));
+  }
+  get body(): string {
+    this.#body ??= this.readBody();
+    if (this.#body === undefined) throw new Error(`the stored row of ${this.kind} ${this.id} changed during the sync`);
+    return this.#body;
+  }
+}
+
+/**
+ * Installed items that are exactly the objects `manifest` names, by object SHA-256, and
+ * whether their references still hold (nothing installed has gone from the manifest).
+ */
+export function reusableItems(db: Db, manifest: Manifest): KnownItems {
+  const reused = new Map<string, PackItem>();
+  // One query for the pack (an update normally reuses nearly every item), without the
+  // bodies (StoredItem reads one when it is asked for).
+  const rows = new Map<string, { sha256: string; object: string | null; dataJson: string }>();
+  for (const [kind, id, sha256, object, dataJson] of db
+    .prepare('SELECT kind, id, sha256, object_sha256, data_json FROM items WHERE pack_id = ?')
+    .raw()
+    .iterate(manifest.packId) as Iterable<[string, string, string, string | null, string]>)
+    rows.set(`${kind}/${id}`, { sha256, object, dataJson });
+  const bodyOf = db.prepare('SELECT body FROM items WHERE pack_id = ? AND kind = ? AND id = ? AND sha256 = ?').pluck();
+  const inManifest = new Set<string>();
+  for (const entry of manifest.items) {
+    const key = `${entry.kind}/${entry.id}`;
+    inManifest.add(key);
+    const r = rows.get(key);
+    if (!r || r.object !== entry.sha256) continue;
+    const item = new StoredItem(
+      entry.kind,
+      entry.id,
+      r.dataJson,
+      () => bodyOf.get(manifest.packId, entry.kind, entry.id, r.sha256) as string | undefined,
+    ) as unknown as PackItem;
+    // The store hash is the row's: installPack need not hash the item again.
+    storedItemSha.set(item, r.sha256);
+    reused.set(entry.sha256, item);
+  }
+  // Nothing installed has gone: whatever an unchanged item points at is still there.
+  let referencesHold = true;
+  for (const key of rows.keys()) if (!inManifest.has(key)) referencesHold = false;
+  return { items: reused, referencesHold };
+}
