@@ -9,9 +9,14 @@ const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export type PhotoCheck = { ok: true; asset: PhotoAsset } | { ok: false; message: string };
 
-export function sha256Hex(bytes: Uint8Array): string {
-  return crypto.createHash('sha256').update(bytes).digest('hex');
-}
+/**
+ * SHA-256 in lower-case hex, one-shot (crypto.hash, Node 20.12+: about half the cost of
+ * createHash().update().digest() on small objects, which matters 10 000 times a pack).
+ */
+export const sha256Hex: (bytes: Uint8Array) => string =
+  typeof crypto.hash === 'function'
+    ? (bytes) => crypto.hash('sha256', bytes, 'hex')
+    : (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
 
 export function inspectPhoto(path: string, bytes: Buffer): PhotoCheck {
   if (bytes.length > LIMITS.maxPhotoBytes) {

@@ -68,15 +68,6 @@ export function padme(length: number): number {
 }
 
 /**
- * SHA-256 in lower-case hex, one-shot (crypto.hash, Node 20.12+: about half the cost of
- * createHash().update().digest() on small objects, which matters 10 000 times a pack).
- */
-export const sha256Hex: (bytes: Uint8Array) => string =
-  typeof crypto.hash === 'function'
-    ? (bytes) => crypto.hash('sha256', bytes, 'hex')
-    : (bytes) => crypto.createHash('sha256').update(bytes).digest('hex');
-
-/**
  * The plaintext record is framed in this reusable buffer (length ‖ content ‖ zeros) so each
  * object costs one cipher.update: a Cipheriv call costs far more than copying a few hundred
  * bytes. Records larger than the buffer (photos) get their own.

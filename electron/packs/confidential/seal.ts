@@ -13,11 +13,11 @@ import {
   objectAad,
   objectAadView,
   sealObject,
-  sha256Hex,
   wrapAad,
   wrapContentKey,
   type ObjectRole,
 } from './scheme';
+import { sha256Hex } from '../photos';
 
 export interface SealedPublication {
   manifest: Manifest;
