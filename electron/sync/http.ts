@@ -21,7 +21,8 @@ export interface HttpOptions {
 export const DEFAULT_HTTP: HttpOptions = { idleTimeoutMs: 20_000, deadlineMs: 120_000, maxRedirects: 5 };
 
 export type HttpResult =
-  | { status: 'ok'; body: Buffer; sha256: string; etag: string | null }
+  /** `from`: where the body starts in the file (0 unless a Range request was answered 206). */
+  | { status: 'ok'; body: Buffer; sha256: string; etag: string | null; from: number }
   | { status: 'not-modified'; etag: string | null }
   | { status: 'not-found' };
 
@@ -64,6 +65,13 @@ export interface GetOptions {
   /** Read at most this many bytes; a longer body is returned cut at maxBytes + 1. */
   maxBytes: number;
   etag?: string | null;
+  /** Ask for the body from this byte on (Range); the host may answer with all of it instead. */
+  from?: number;
+  /**
+   * Hand the body over as it arrives, with where it starts in the file (`from` of the
+   * result), instead of keeping it (`body` is then empty); returning false stops reading.
+   */
+  onChunk?: (chunk: Buffer, start: number) => boolean;
 }
 
 export function httpGet(url: string, get: GetOptions, options: HttpOptions = DEFAULT_HTTP): Promise<HttpResult> {
@@ -77,6 +85,7 @@ export function httpGet(url: string, get: GetOptions, options: HttpOptions = DEF
         );
       const headers: Record<string, string> = { 'accept-encoding': 'identity', 'user-agent': 'Briefbook-sync' };
       if (get.etag) headers['if-none-match'] = get.etag;
+      if (get.from) headers.range = `bytes=${get.from}-`;
       const agent = options.agents
         ? target.protocol === 'https:'
           ? options.agents.https
@@ -124,7 +133,16 @@ export function httpGet(url: string, get: GetOptions, options: HttpOptions = DEF
           res.resume();
           return settle(() => resolve({ status: 'not-found' }));
         }
-        if (status !== 200) {
+        let from = 0;
+        if (status === 206 && get.from) {
+          from = Number(/^bytes (\d+)-/.exec(String(res.headers['content-range']))?.[1] ?? NaN);
+          if (from !== get.from) {
+            res.resume();
+            return fail(
+              new HttpError('network', `${target.href} answered a range other than the one asked for.`, false),
+            );
+          }
+        } else if (status !== 200) {
           res.resume();
           const retryable = status >= 500 || status === 408 || status === 429;
           return fail(
@@ -142,16 +160,15 @@ export function httpGet(url: string, get: GetOptions, options: HttpOptions = DEF
         let got = 0;
         const done = () => {
           const body = Buffer.concat(chunks, Math.min(got, cap));
-          settle(() => resolve({ status: 'ok', body, sha256: hash.digest('hex'), etag }));
+          settle(() => resolve({ status: 'ok', body, sha256: hash.digest('hex'), etag, from }));
         };
         res.on('data', (chunk: Buffer) => {
           if (settled) return;
           const take = chunk.length > cap - got ? chunk.subarray(0, cap - got) : chunk;
-          chunks.push(take);
-          hash.update(take);
           got += take.length;
-          if (got >= cap) {
-            // Larger than allowed: stop reading (and drop the connection) right here.
+          const more = get.onChunk ? get.onChunk(take, from) : (chunks.push(take), hash.update(take), true);
+          if (got >= cap || !more) {
+            // Larger than allowed, or the caller has what it wants: stop reading (and drop the connection) right here.
             done();
             res.destroy();
             req.destroy();

@@ -13,6 +13,12 @@ import type { Db } from '../store/db';
 
 export interface LocalObjects {
   get(sha256: string): Buffer | null;
+  /**
+   * Whether the store may hold the object, as far as can be told without reading it: a
+   * photo blob of that hash, or the item's row, unless the row is recorded as decoded
+   * from another object (items.object_sha256). `get` gives the answer.
+   */
+  has(sha256: string): boolean;
 }
 
 export function localObjects(db: Db, manifest: Manifest): LocalObjects {
@@ -20,31 +26,39 @@ export function localObjects(db: Db, manifest: Manifest): LocalObjects {
   const item = db.prepare('SELECT data_json, body FROM items WHERE pack_id = ? AND kind = ? AND id = ?');
   const blob = db.prepare('SELECT bytes FROM blobs WHERE sha256 = ?');
   // What is there at all, read once, so the objects of a first install (none here) cost no query each.
-  let items: Set<string> | null = null;
+  let items: Map<string, string | null> | null = null;
   let blobs: Set<string> | null = null;
+  const itemObjects = () =>
+    (items ??= new Map(
+      (
+        db.prepare('SELECT kind, id, object_sha256 FROM items WHERE pack_id = ?').raw().all(manifest.packId) as [
+          string,
+          string,
+          string | null,
+        ][]
+      ).map(([kind, id, object]) => [`${kind}/${id}`, object]),
+    ));
+  const blobNames = () => (blobs ??= new Set(db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]));
   return {
     get(sha256) {
       const entry = entries.get(sha256);
       if (entry) {
-        items ??= new Set(
-          (
-            db.prepare('SELECT kind, id FROM items WHERE pack_id = ?').all(manifest.packId) as {
-              kind: string;
-              id: string;
-            }[]
-          ).map((r) => `${r.kind}/${r.id}`),
-        );
-        if (!items.has(`${entry.kind}/${entry.id}`)) return null;
+        if (!itemObjects().has(`${entry.kind}/${entry.id}`)) return null;
         const r = item.get(manifest.packId, entry.kind, entry.id) as { data_json: string; body: string } | undefined;
         if (!r) return null;
         const kind: ItemKind = entry.kind;
         const bytes = encodeItem({ kind, id: entry.id, data: JSON.parse(r.data_json), body: r.body } as PackItem);
         return sha256Hex(bytes) === sha256 ? bytes : null;
       }
-      blobs ??= new Set((db.prepare('SELECT sha256 FROM blobs').all() as { sha256: string }[]).map((r) => r.sha256));
-      if (!blobs.has(sha256)) return null;
+      if (!blobNames().has(sha256)) return null;
       const row = blob.get(sha256) as { bytes: Buffer } | undefined;
       return row && sha256Hex(row.bytes) === sha256 ? row.bytes : null;
+    },
+    has(sha256) {
+      const entry = entries.get(sha256);
+      if (!entry) return blobNames().has(sha256);
+      const object = itemObjects().get(`${entry.kind}/${entry.id}`);
+      return object === sha256 || object === null;
     },
   };
 }

@@ -7,6 +7,7 @@ import { BriefbookError } from '../../shared/errors';
 import { MANIFEST_LIMITS } from '../../shared/manifest';
 import { dirFetcher, OBJECT_NAME } from '../packs/publish/fetcher';
 import { sha256Hex } from '../packs/photos';
+import { bundleName } from '../packs/publish/bundle';
 import { MANIFEST_FILE, OBJECTS_DIR, SIGNATURE_FILE } from '../packs/publish/manifest';
 import { createAgents, httpGet, withRetry, type HttpOptions, type RetryOptions } from './http';
 
@@ -19,6 +20,18 @@ export interface Remote {
   manifest(etag: string | null): Promise<ManifestAnswer>;
   /** At most maxBytes + 1 bytes of the object, or null when the host has none. */
   object(sha256: string, maxBytes: number): Promise<{ bytes: Buffer; sha256: string } | null>;
+  /**
+   * Stream the object bundle of `version` (bundle.ts) from byte `from` (or from 0, if the
+   * host ignores ranges: `start` says which) to `onChunk`, reading at most `maxBytes`.
+   * A host without one answers 404, which is no error. Folders (file://) have no bundle
+   * method: reading their objects one by one costs no round trips.
+   */
+  bundle?(
+    version: number,
+    from: number,
+    maxBytes: number,
+    onChunk: (chunk: Buffer, start: number) => boolean,
+  ): Promise<void>;
   close(): void;
 }
 
@@ -95,6 +108,10 @@ function httpRemote(base: string, options: RemoteOptions): Remote {
       if (!OBJECT_NAME.test(sha256)) return null;
       const r = await withRetry(() => httpGet(url(`${OBJECTS_DIR}/${sha256}`), { maxBytes }, http), options.retry);
       return r.status === 'ok' ? { bytes: r.body, sha256: r.sha256 } : null;
+    },
+    async bundle(version, from, maxBytes, onChunk) {
+      // One attempt: what it delivers is kept, and the caller fetches the rest one by one.
+      await httpGet(url(bundleName(version)), { maxBytes, from, onChunk }, http);
     },
     close() {
       agents.http.destroy();

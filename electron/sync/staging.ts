@@ -25,6 +25,8 @@ export interface Staging {
   readonly dir: string;
   /** A staged object whose bytes still hash to `sha256`, or null. */
   read(sha256: string, maxBytes: number): Buffer | null;
+  /** Whether an object of that name is staged (its bytes are checked when read). */
+  has(sha256: string): boolean;
   /** Store verified bytes (the caller checked size and hash). */
   write(sha256: string, bytes: Buffer): void;
   /** Forget these objects; segments holding nothing else are deleted. */
@@ -161,6 +163,7 @@ export function openStaging(dataDir: string): Staging {
   return {
     dir,
     write,
+    has: (sha256) => load().has(sha256),
     read(sha256, maxBytes) {
       if (!OBJECT_NAME.test(sha256)) return null;
       const loc = load().get(sha256);

@@ -17,6 +17,7 @@ import { publicKeyFromBase64, type PublicKeyInfo } from '../packs/publish/keys';
 import type { ReaderKeySource } from '../packs/confidential/index';
 import { identityOptionsFromEnv, readerKeySource } from '../identity/index';
 import { fetchPublished, type FetchedPack } from '../packs/publish/load';
+import { BUNDLE_MIN_OBJECTS, BundleReader, bundleEntries, planBundle } from '../packs/publish/bundle';
 import { manifestObjects, type TrustAnchor } from '../packs/publish/verify';
 import type { Db } from '../store/db';
 import { currentPin } from '../store/publisherKeys';
@@ -67,7 +68,10 @@ export function settingsOf(run: SyncRun): SyncSettings {
   return { ...DEFAULT_SYNC, ...run.settings };
 }
 
-/** A PackFetcher over one manifest already in hand: objects from the store, then staging, then the remote. */
+/**
+ * A PackFetcher over one manifest already in hand: objects from the store, then staging,
+ * then the remote, where many missing objects come in one request from the bundle.
+ */
 function syncFetcher(
   remote: Remote,
   manifest: { manifest: Buffer; signature: Buffer },
@@ -75,10 +79,44 @@ function syncFetcher(
   staging: Staging,
   counters: { objects: number; bytes: number },
 ): PackFetcher {
+  /** Objects the bundle delivered (checked against the manifest, staged), until asked for. */
+  const prefetched = new Map<string, Buffer>();
   return {
     location: remote.location,
     fetchManifest: async () => manifest,
+    async prefetch(verified, wanted, onObject) {
+      if (!remote.bundle || wanted.length < BUNDLE_MIN_OBJECTS) return;
+      const entries = bundleEntries(verified);
+      // Not worth it even if nothing wanted were here (a small update): no need to look.
+      if (!planBundle(entries, new Set(wanted))) return;
+      const missing = new Set(wanted.filter((sha) => !local.has(sha) && !staging.has(sha)));
+      const plan = planBundle(entries, missing);
+      if (!plan) return;
+      const take = (sha256: string, bytes: Buffer) => {
+        if (!missing.has(sha256)) return;
+        counters.objects++;
+        counters.bytes += bytes.length;
+        staging.write(sha256, bytes);
+        prefetched.set(sha256, bytes);
+        onObject(sha256, bytes.length);
+      };
+      let reader: BundleReader | null = null;
+      try {
+        await remote.bundle(verified.version, plan.from, plan.length, (chunk, start) => {
+          // A host that ignores the range sends the bundle from its first record.
+          reader ??= new BundleReader(entries, start === plan.from ? plan.first : 0, take);
+          return reader.push(chunk);
+        });
+      } catch {
+        // Cut off, timed out, refused: what arrived is kept, the rest comes one by one.
+      }
+    },
     async fetchObject(sha256, maxBytes) {
+      const early = prefetched.get(sha256);
+      if (early) {
+        prefetched.delete(sha256);
+        return early;
+      }
       const here = local.get(sha256) ?? staging.read(sha256, maxBytes);
       if (here) return here;
       const got = await remote.object(sha256, maxBytes);
@@ -125,7 +163,10 @@ export async function fetchForInstall(
   let packId = localPackId ?? '';
   // Objects are looked up in the store once the manifest is verified (known callback).
   let store: LocalObjects | null = null;
-  const local: LocalObjects = { get: (sha) => store?.get(sha) ?? null };
+  const local: LocalObjects = {
+    get: (sha) => store?.get(sha) ?? null,
+    has: (sha) => store?.has(sha) ?? false,
+  };
   let fetched: FetchedPack;
   try {
     fetched = await fetchPublished(syncFetcher(remote, answer, local, staging, counters), {

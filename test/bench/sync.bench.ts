@@ -6,6 +6,8 @@
 // its work is not counted as ours), else the Node test server in this process. Each
 // figure comes with a baseline measured in the same run:
 //   - objects alone at 8 (the old default), 16 and 32 requests in flight;
+//   - the install from the same host without the object bundle (FORMAT.md §5.2), that
+//     is one request per object, after the one with it;
 //   - the 1 % updates on a copy of the same data folder whose rows forget the object
 //     they were decoded from (items.object_sha256) before each update, i.e. the path
 //     without reuse (every installed item re-encoded to find its object, every object
@@ -76,7 +78,7 @@ async function main() {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-dist-'));
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-data-'));
   const key = makeKey();
-  const v1 = publishPack(generatePack(N), dist, { version: 1, key });
+  const v1 = publishPack(generatePack(N), dist, { version: 1, key, bundle: true });
   const server = await host(dist);
   console.log(`${N} items, host: ${server.name}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}`);
 
@@ -110,29 +112,37 @@ async function main() {
   );
   row('  verifyManifest (signature + schema)', ms(performance.now() - t));
 
-  const core = openCore({ dataDir: data, transport: 'direct', now });
-  const baseRss = resetPeak();
-  let progressAt = 0;
-  t = performance.now();
-  const first = await subscribe(
-    {
-      db: core.db,
-      dataDir: data,
-      now: now(),
-      onProgress: (p) => {
-        sample();
-        if (p.objectsDone === p.objectsTotal) progressAt = performance.now();
+  const install = async (dir: string, label: string) => {
+    const core = openCore({ dataDir: dir, transport: 'direct', now });
+    const baseRss = resetPeak();
+    let progressAt = 0;
+    const t0 = performance.now();
+    const first = await subscribe(
+      {
+        db: core.db,
+        dataDir: dir,
+        now: now(),
+        onProgress: (p) => {
+          sample();
+          if (p.objectsDone === p.objectsTotal) progressAt = performance.now();
+        },
       },
-    },
-    { url: server.url, publicKey: key.publicKey },
-  );
-  const installMs = performance.now() - t;
-  row(
-    `install ${N} items`,
-    ms(installMs),
-    `target ≤ 2000; objects fetched and staged by ${ms(progressAt - t)}, fetch + verify + decode ${ms(first.timings!.fetchMs)}, install transaction ${ms(first.timings!.installMs)}; ${first.downloadedObjects} objects, ${mb(first.downloadedBytes)}; peak memory +${mb(peak - baseRss)} over ${mb(baseRss)}`,
-  );
-  core.close();
+      { url: server.url, publicKey: key.publicKey },
+    );
+    row(
+      label,
+      ms(performance.now() - t0),
+      `target ≤ 2000; objects fetched and staged by ${ms(progressAt - t0)}, fetch + verify + decode ${ms(first.timings!.fetchMs)}, install transaction ${ms(first.timings!.installMs)}; ${first.downloadedObjects} objects, ${mb(first.downloadedBytes)}; peak memory +${mb(peak - baseRss)} over ${mb(baseRss)}`,
+    );
+    core.close();
+  };
+  await install(data, `install ${N} items`);
+  // Baseline: the same install from a host without the bundle (objects one by one).
+  const dataPerObject = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-data-per-object-'));
+  fs.renameSync(path.join(dist, 'bundles'), path.join(dist, 'bundles-hidden'));
+  await install(dataPerObject, `install ${N} items without the bundle`);
+  fs.renameSync(path.join(dist, 'bundles-hidden'), path.join(dist, 'bundles'));
+  fs.rmSync(dataPerObject, { recursive: true, force: true });
 
   // The same data folder twice: without reuse (object column cleared) and the normal path.
   const dataOld = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-data-old-'));
@@ -148,7 +158,7 @@ async function main() {
   // change back the last one's, 2 %).
   const changed = new Set(Array.from({ length: Math.round(N / 100) }, (_, i) => i * 97 + 5));
   for (let u = 0; u < UPDATES; u++) {
-    publishPack(generatePack(N, { revised: changed, revision: u + 1 }), dist, { version: u + 2, key });
+    publishPack(generatePack(N, { revised: changed, revision: u + 1 }), dist, { version: u + 2, key, bundle: true });
     for (const p of paths) {
       if (p.forget) p.core.db.prepare('UPDATE items SET object_sha256 = NULL').run();
       const before = resetPeak();

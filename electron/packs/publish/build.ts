@@ -13,6 +13,7 @@ import { sha256Hex } from '../photos';
 import { readSourceFolder } from '../source/readSource';
 import type { LoadedPack } from '../types';
 import { writeBriefpack } from './briefpack';
+import { BUNDLES_DIR, bundleEntries, bundleName, encodeBundle } from './bundle';
 import { rotationStatement } from './encoding';
 import { readCapped, OBJECT_NAME } from './fetcher';
 import { publisherKey, sameKey, sign, type PublicKeyInfo } from './keys';
@@ -217,9 +218,15 @@ export async function buildPublished(sourceDir: string, options: BuildOptions): 
     written++;
     trace({ type: 'object-written', sha256 });
   }
+  const version = publication.manifest.version;
+  fs.mkdirSync(path.join(outDir, BUNDLES_DIR), { recursive: true });
+  writeAtomic(
+    path.join(outDir, bundleName(version)),
+    encodeBundle(bundleEntries(publication.manifest), publication.objects),
+  );
   writeAtomic(path.join(outDir, SIGNATURE_FILE), publication.signature);
   writeAtomic(path.join(outDir, MANIFEST_FILE), publication.manifestBytes);
-  trace({ type: 'manifest-written', version: publication.manifest.version });
+  trace({ type: 'manifest-written', version });
 
   const keep = new Set([...publication.objects.keys(), ...(previous ? objectNames(previous) : [])]);
   let removed = 0;
@@ -229,6 +236,13 @@ export async function buildPublished(sourceDir: string, options: BuildOptions): 
     fs.rmSync(path.join(objectsDir, name), { force: true });
     removed++;
     trace({ type: 'object-removed', sha256: name });
+  }
+  // Bundles of the new and the previous version stay, as their objects do.
+  const keepBundles = new Set([bundleName(version), ...(previous ? [bundleName(previous.version)] : [])]);
+  for (const name of fs.readdirSync(path.join(outDir, BUNDLES_DIR))) {
+    const rel = `${BUNDLES_DIR}/${name}`;
+    if (keepBundles.has(rel) || !/^\d+\.bundle$|^\.tmp-/.test(name)) continue;
+    fs.rmSync(path.join(outDir, rel), { force: true });
   }
   if (options.briefpack)
     await writeBriefpack(options.briefpack, { ...publication, manifest: publication.manifestBytes });

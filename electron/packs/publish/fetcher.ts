@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BriefbookError } from '../../../shared/errors';
-import { MANIFEST_LIMITS } from '../../../shared/manifest';
+import { MANIFEST_LIMITS, type Manifest } from '../../../shared/manifest';
 import { MANIFEST_FILE, OBJECTS_DIR, SIGNATURE_FILE } from './manifest';
 
 export interface ManifestBytes {
@@ -24,6 +24,17 @@ export interface PackFetcher {
    * than declared is detected without reading it all), or null when there is none.
    */
   fetchObject(sha256: string, maxBytes: number): Promise<Buffer | null>;
+  /**
+   * Optional: get many of the `wanted` objects of the verified `manifest` at once (the
+   * object bundle), calling `onObject` for each one that arrives checked against the
+   * manifest; fetchObject then answers for them without another request. Never throws:
+   * whatever it does not deliver is fetched one by one.
+   */
+  prefetch?(
+    manifest: Manifest,
+    wanted: readonly string[],
+    onObject: (sha256: string, size: number) => void,
+  ): Promise<void>;
   close(): Promise<void>;
 }
 

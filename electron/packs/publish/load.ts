@@ -97,6 +97,24 @@ export async function fetchPublished(fetcher: PackFetcher, options: FetchOptions
   const problems: Problem[] = [];
   let next = 0;
   let bytesDone = bytesTotal - wanted.reduce((n, [, o]) => n + o.size, 0);
+  const done = new Set<string>();
+  const progress = (sha256: string, size: number) => {
+    if (done.has(sha256)) return;
+    done.add(sha256);
+    bytesDone += size;
+    options.onProgress?.({
+      objectsDone: all.length - wanted.length + done.size,
+      objectsTotal: all.length,
+      bytesDone,
+      bytesTotal,
+    });
+  };
+  if (fetcher.prefetch && wanted.length > 0)
+    await fetcher.prefetch(
+      manifest,
+      wanted.map(([sha256]) => sha256),
+      progress,
+    );
   const worker = async () => {
     while (next < wanted.length) {
       const [sha256, expected] = wanted[next++]!;
@@ -104,13 +122,7 @@ export async function fetchPublished(fetcher: PackFetcher, options: FetchOptions
       const problem = checkObject(sha256, expected, got);
       if (problem) problems.push(problem);
       else objects.set(sha256, got!);
-      bytesDone += expected.size;
-      options.onProgress?.({
-        objectsDone: all.length - wanted.length + objects.size + problems.length,
-        objectsTotal: all.length,
-        bytesDone,
-        bytesTotal,
-      });
+      progress(sha256, expected.size);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));

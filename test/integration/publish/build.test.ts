@@ -95,6 +95,26 @@ describe('pack build', () => {
     const v2Note = v2.manifest.items.find((i) => i.id === 'context')!.sha256;
     expect(fs.existsSync(path.join(out, 'objects', v2Note))).toBe(true);
     expect(fs.existsSync(path.join(out, 'objects', v1Note))).toBe(false);
+    // Bundles go the same way: the current and the previous version's stay.
+    expect(fs.readdirSync(path.join(out, 'bundles')).sort()).toEqual(['2.bundle', '3.bundle']);
+  });
+
+  it('writes every object of the version, in manifest order, into its bundle', async () => {
+    const dir = tempDir();
+    const out = path.join(dir, 'dist');
+    const v1 = await buildPublished(writeSource(path.join(dir, 'src')), { key: makeKey(), outDir: out });
+    const bundle = fs.readFileSync(path.join(out, 'bundles', '1.bundle'));
+    const records: string[] = [];
+    for (let at = 0; at < bundle.length;) {
+      const sha = bundle.toString('hex', at, at + 32);
+      const size = bundle.readUInt32BE(at + 32);
+      expect(bundle.subarray(at + 36, at + 36 + size).equals(fs.readFileSync(path.join(out, 'objects', sha)))).toBe(
+        true,
+      );
+      records.push(sha);
+      at += 36 + size;
+    }
+    expect(records).toEqual([...v1.manifest.items.map((i) => i.sha256), ...v1.manifest.assets.map((a) => a.sha256)]);
   });
 
   it('refuses to publish another pack into the same folder, or with an unannounced key', async () => {

@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findNginx, startNginx, type Nginx } from '../../fixtures/nginx';
-import { openReader, subscribeReader, type Publisher, type Reader } from './helpers';
+import { bundleEntries, bundleName, recordOffset } from '../../../electron/packs/publish/bundle';
+import { publishPack } from '../../fixtures/syncPacks';
+import { makePublisher, openReader, stagedObjects, subscribeReader, type Publisher, type Reader } from './helpers';
 import { isLabelled, VARIANTS } from './variants';
 
 const haveNginx = findNginx() !== null;
@@ -27,7 +29,7 @@ describe.skipIf(!haveNginx).each(VARIANTS)('sync of a $name pack from nginx', (v
     await nginx?.stop();
   });
 
-  /** Access-log lines ("<status> <uri> <if-none-match>") written since `from` (nginx logs `"` as \x22). */
+  /** Access-log lines ("<status> <uri> <range> <if-none-match>") written since `from` (nginx logs `"` as \x22). */
   const logSince = (from: number) =>
     nginx
       .accessLog()
@@ -86,10 +88,54 @@ describe.skipIf(!haveNginx).each(VARIANTS)('sync of a $name pack from nginx', (v
     await new Promise((r) => setTimeout(r, 200)); // anything else would be logged by now
     const [only, ...rest] = logSince(mark);
     expect(rest).toEqual([]);
-    expect(only).toMatch(/^304 \/manifest\.json "[0-9a-f]+-[0-9a-f]+"$/);
+    expect(only).toMatch(/^304 \/manifest\.json - "[0-9a-f]+-[0-9a-f]+"$/);
     const etag = reader.core.db.prepare("SELECT etag FROM subscriptions WHERE pack_id = 'sync-summit'").get() as {
       etag: string;
     };
     expect(only!.endsWith(etag.etag)).toBe(true);
+  });
+});
+
+describe.skipIf(!haveNginx)('a first install from nginx through the object bundle', () => {
+  it('is one request, and after a cut-off resumes with a Range at the first object not held', async () => {
+    const publisher = makePublisher((pack, dir, options) => publishPack(pack, dir, { ...options, bundle: true }));
+    const v1 = publisher.publish(240);
+    const bundle = path.join(publisher.dir, bundleName(1));
+    const whole = fs.readFileSync(bundle);
+    const nginx = await startNginx(publisher.dir);
+    const readers: Reader[] = [];
+    try {
+      const first = openReader();
+      readers.push(first);
+      expect(await subscribeReader(first, `${nginx.url}/`, publisher.key)).toMatchObject({ status: 'installed' });
+      expect(nginx.accessLog().filter((l) => !l.includes('/manifest.'))).toEqual(['200 /bundles/1.bundle - -']);
+
+      // A host that had only half the bundle and none of the objects yet: the sync fails, keeping the half.
+      const cut = openReader();
+      readers.push(cut);
+      fs.writeFileSync(bundle, whole.subarray(0, whole.length >> 1));
+      fs.renameSync(path.join(publisher.dir, 'objects'), path.join(publisher.dir, 'objects-hidden'));
+      await expect(subscribeReader(cut, `${nginx.url}/`, publisher.key)).rejects.toThrow();
+      const staged = new Set(stagedObjects(cut.dataDir));
+      const entries = bundleEntries(v1.manifest);
+      const firstMissing = entries.findIndex((e) => !staged.has(e.sha256));
+      expect(firstMissing).toBeGreaterThan(50);
+
+      fs.writeFileSync(bundle, whole);
+      fs.renameSync(path.join(publisher.dir, 'objects-hidden'), path.join(publisher.dir, 'objects'));
+      const mark = nginx.accessLog().length;
+      expect(await subscribeReader(cut, `${nginx.url}/`, publisher.key)).toMatchObject({
+        status: 'installed',
+        downloadedObjects: entries.length - firstMissing,
+      });
+      const lines = nginx
+        .accessLog()
+        .slice(mark)
+        .filter((l) => !l.includes('/manifest.'));
+      expect(lines).toEqual([`206 /bundles/1.bundle bytes=${recordOffset(entries, firstMissing)}- -`]);
+    } finally {
+      for (const r of readers) r.close();
+      await nginx.stop();
+    }
   });
 });
