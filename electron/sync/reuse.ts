@@ -24,52 +24,66 @@ class StoredItem {
   constructor(
     readonly kind: ItemKind,
     readonly id: string,
-    private readonly dataJson: string,
-    private readonly readBody: () => string | undefined,
+    private readonly row: InstalledRow,
+    private readonly bodies: { read(kind: string, id: string, sha256: string): string | undefined },
   ) {}
   get data(): unknown {
-    return (this.#data ??= JSON.parse(this.dataJson));
+    return (this.#data ??= JSON.parse(this.row[4]));
   }
   get body(): string {
-    this.#body ??= this.readBody();
+    this.#body ??= this.bodies.read(this.kind, this.id, this.row[2]);
     if (this.#body === undefined) throw new Error(`the stored row of ${this.kind} ${this.id} changed during the sync`);
     return this.#body;
   }
+}
+
+/** kind, id, sha256, object_sha256, data_json */
+type InstalledRow = [string, string, string, string | null, string];
+
+export interface ReusableItems extends KnownItems {
+  /**
+   * The object each installed row was decoded from (null: not recorded), by `kind/id`,
+   * read in the same query: localObjects asks it for the objects still to fetch.
+   */
+  installedObject(key: string): string | null | undefined;
 }
 
 /**
  * Installed items that are exactly the objects `manifest` names, by object SHA-256, and
  * whether their references still hold (nothing installed has gone from the manifest).
  */
-export function reusableItems(db: Db, manifest: Manifest): KnownItems {
+export function reusableItems(db: Db, manifest: Manifest): ReusableItems {
   const reused = new Map<string, PackItem>();
   // One query for the pack (an update normally reuses nearly every item), without the
   // bodies (StoredItem reads one when it is asked for).
-  const rows = new Map<string, { sha256: string; object: string | null; dataJson: string }>();
-  for (const [kind, id, sha256, object, dataJson] of db
+  const rows = new Map<string, InstalledRow>();
+  for (const r of db
     .prepare('SELECT kind, id, sha256, object_sha256, data_json FROM items WHERE pack_id = ?')
     .raw()
-    .iterate(manifest.packId) as Iterable<[string, string, string, string | null, string]>)
-    rows.set(`${kind}/${id}`, { sha256, object, dataJson });
+    .iterate(manifest.packId) as Iterable<InstalledRow>)
+    rows.set(`${r[0]}/${r[1]}`, r);
   const bodyOf = db.prepare('SELECT body FROM items WHERE pack_id = ? AND kind = ? AND id = ? AND sha256 = ?').pluck();
-  const inManifest = new Set<string>();
+  const bodies = {
+    read: (kind: string, id: string, sha256: string) =>
+      bodyOf.get(manifest.packId, kind, id, sha256) as string | undefined,
+  };
+  let installedInManifest = 0;
   for (const entry of manifest.items) {
-    const key = `${entry.kind}/${entry.id}`;
-    inManifest.add(key);
-    const r = rows.get(key);
-    if (!r || r.object !== entry.sha256) continue;
-    const item = new StoredItem(
-      entry.kind,
-      entry.id,
-      r.dataJson,
-      () => bodyOf.get(manifest.packId, entry.kind, entry.id, r.sha256) as string | undefined,
-    ) as unknown as PackItem;
+    const r = rows.get(`${entry.kind}/${entry.id}`);
+    if (!r) continue;
+    installedInManifest++;
+    if (r[3] !== entry.sha256) continue;
+    const item = new StoredItem(entry.kind, entry.id, r, bodies) as unknown as PackItem;
     // The store hash is the row's: installPack need not hash the item again.
-    storedItemSha.set(item, r.sha256);
+    storedItemSha.set(item, r[2]);
     reused.set(entry.sha256, item);
   }
-  // Nothing installed has gone: whatever an unchanged item points at is still there.
-  let referencesHold = true;
-  for (const key of rows.keys()) if (!inManifest.has(key)) referencesHold = false;
-  return { items: reused, referencesHold };
+  return {
+    items: reused,
+    // Nothing installed has gone: whatever an unchanged item points at is still there.
+    // (Counting suffices: kind/id is unique in a valid manifest, and decodePack refuses
+    // one where it is not.)
+    referencesHold: installedInManifest === rows.size,
+    installedObject: (key) => rows.get(key)?.[3],
+  };
 }

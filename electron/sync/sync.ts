@@ -180,8 +180,9 @@ export async function fetchForInstall(
       concurrency: settings.concurrency,
       onProgress: (p) => run.onProgress?.({ packId, ...p }),
       known: (manifest) => {
-        store = localObjects(run.db, manifest);
-        return reusableItems(run.db, manifest);
+        const reusable = reusableItems(run.db, manifest);
+        store = localObjects(run.db, manifest, reusable.installedObject);
+        return reusable;
       },
     });
   } finally {

@@ -198,10 +198,21 @@ function duplicateEntries(manifest: Manifest): Problem[] {
   return problems;
 }
 
+/** A label names an object only in an error: made when asked (10,000 strings a sync otherwise). */
+class ItemObject {
+  readonly size: number;
+  constructor(private readonly entry: Manifest['items'][number]) {
+    this.size = entry.size;
+  }
+  get label(): string {
+    return `${this.entry.kind} "${this.entry.id}"`;
+  }
+}
+
 /** The distinct objects a manifest names, with the size each must have. */
 export function manifestObjects(manifest: Manifest): Map<string, { size: number; label: string }> {
   const out = new Map<string, { size: number; label: string }>();
-  for (const it of manifest.items) out.set(it.sha256, { size: it.size, label: `${it.kind} "${it.id}"` });
+  for (const it of manifest.items) out.set(it.sha256, new ItemObject(it));
   for (const a of manifest.assets) out.set(a.sha256, { size: a.size, label: `photo ${a.path}` });
   const sealed = sealedEncryption(manifest);
   if (sealed) {
