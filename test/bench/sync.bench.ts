@@ -12,7 +12,8 @@
 //     they were decoded from (items.object_sha256) before each update, i.e. the path
 //     without reuse (every installed item re-encoded to find its object, every object
 //     decoded and validated again), against the normal one.
-// Updates are repeated (BENCH_UPDATES, default 5: versions 2, 3, … each revising the same
+// Installs are repeated (BENCH_INSTALLS, default 3, alternating with and without the
+// bundle), updates too (BENCH_UPDATES, default 5: versions 2, 3, … each revising the same
 // 1 % of the items again); each path prints its median and best run.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -31,6 +32,7 @@ import { generatePack, makeKey, publishPack } from '../fixtures/syncPacks';
 
 const N = Number(process.env.BENCH_SYNC_ITEMS ?? 10_000);
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 5);
+const INSTALLS = Number(process.env.BENCH_INSTALLS ?? 3);
 const now = () => new Date('2027-03-10T12:00:00Z');
 
 // Memory: the JS heap plus Buffers (external), sampled every 5 ms and at each progress
@@ -112,12 +114,15 @@ async function main() {
   );
   row('  verifyManifest (signature + schema)', ms(performance.now() - t));
 
-  const install = async (dir: string, label: string) => {
+  // Installs alternate between the host with the bundle and without it (objects one by
+  // one), INSTALLS times each, each into a fresh data folder; the last one with the
+  // bundle is kept for the updates.
+  const install = async (dir: string) => {
     const core = openCore({ dataDir: dir, transport: 'direct', now });
-    const baseRss = resetPeak();
+    const base = resetPeak();
     let progressAt = 0;
     const t0 = performance.now();
-    const first = await subscribe(
+    const outcome = await subscribe(
       {
         db: core.db,
         dataDir: dir,
@@ -129,20 +134,38 @@ async function main() {
       },
       { url: server.url, publicKey: key.publicKey },
     );
+    const wall = performance.now() - t0;
+    core.close();
+    return { wall, objectsAt: progressAt - t0, outcome, peak: peak - base, base };
+  };
+  const installs = {
+    bundle: [] as Awaited<ReturnType<typeof install>>[],
+    perObject: [] as Awaited<ReturnType<typeof install>>[],
+  };
+  for (let i = 0; i < INSTALLS; i++) {
+    const last = i === INSTALLS - 1;
+    const dir = last ? data : fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-data-'));
+    installs.bundle.push(await install(dir));
+    if (!last) fs.rmSync(dir, { recursive: true, force: true });
+    const perObject = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-data-per-object-'));
+    fs.renameSync(path.join(dist, 'bundles'), path.join(dist, 'bundles-hidden'));
+    installs.perObject.push(await install(perObject));
+    fs.renameSync(path.join(dist, 'bundles-hidden'), path.join(dist, 'bundles'));
+    fs.rmSync(perObject, { recursive: true, force: true });
+  }
+  for (const [label, runs] of [
+    [`install ${N} items`, installs.bundle],
+    [`install ${N} items without the bundle`, installs.perObject],
+  ] as const) {
+    const sorted = [...runs].sort((a, b) => a.wall - b.wall);
+    const mid = sorted[Math.floor(sorted.length / 2)]!;
+    const o = mid.outcome;
     row(
       label,
-      ms(performance.now() - t0),
-      `target ≤ 2000; objects fetched and staged by ${ms(progressAt - t0)}, fetch + verify + decode ${ms(first.timings!.fetchMs)}, install transaction ${ms(first.timings!.installMs)}; ${first.downloadedObjects} objects, ${mb(first.downloadedBytes)}; peak memory +${mb(peak - baseRss)} over ${mb(baseRss)}`,
+      `${ms(mid.wall)} median, ${ms(sorted[0]!.wall)} best of ${runs.length}`,
+      `target ≤ 2000; median run: objects fetched and staged by ${ms(mid.objectsAt)}, fetch + verify + decode ${ms(o.timings!.fetchMs)}, install transaction ${ms(o.timings!.installMs)}; ${o.downloadedObjects} objects, ${mb(o.downloadedBytes)}; peak memory +${mb(mid.peak)} over ${mb(mid.base)}`,
     );
-    core.close();
-  };
-  await install(data, `install ${N} items`);
-  // Baseline: the same install from a host without the bundle (objects one by one).
-  const dataPerObject = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-data-per-object-'));
-  fs.renameSync(path.join(dist, 'bundles'), path.join(dist, 'bundles-hidden'));
-  await install(dataPerObject, `install ${N} items without the bundle`);
-  fs.renameSync(path.join(dist, 'bundles-hidden'), path.join(dist, 'bundles'));
-  fs.rmSync(dataPerObject, { recursive: true, force: true });
+  }
 
   // The same data folder twice: without reuse (object column cleared) and the normal path.
   const dataOld = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-data-old-'));
