@@ -168,7 +168,8 @@ export function httpGet(url: string, get: GetOptions, options: HttpOptions = DEF
           got += take.length;
           const more = get.onChunk ? get.onChunk(take, from) : (chunks.push(take), hash.update(take), true);
           if (got >= cap || !more) {
-            // Larger than allowed, or the caller has what it wants: stop reading (and drop the connection) right here.
+            // Larger than allowed, or the caller has what it wants: stop reading (and drop
+            // the connection) right here.
             done();
             res.destroy();
             req.destroy();

@@ -33,7 +33,7 @@ export interface Staging {
   remove(sha256s: Iterable<string>): void;
   /** Names of the staged objects. */
   list(): string[];
-  /** Remove temporary files left by an interrupted write and objects unused for a month. */
+  /** Remove temporary files left by an interrupted write, objects unused for a month, and old caches. */
   clean(): void;
   /** Close this writer's segment. */
   close(): void;
@@ -208,6 +208,8 @@ export function openStaging(dataDir: string): Staging {
       return [...load().keys()].sort();
     },
     clean() {
+      // The item-index cache files of earlier versions (now items.object_sha256).
+      fs.rmSync(path.join(syncDir(dataDir), 'items'), { recursive: true, force: true });
       // File times are the computer's clock, not the sync's fixed one.
       const now = Date.now();
       for (const name of fs.readdirSync(dir)) {

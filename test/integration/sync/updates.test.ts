@@ -64,8 +64,10 @@ describe('an update', () => {
     publisher.publish(120);
     const r = reader();
     await subscribeReader(r, server.url, publisher.key);
-    // As a data folder from before items.object_sha256, or rows a source folder wrote.
+    // As a data folder from before items.object_sha256 (with that version's cache file), or rows a source folder wrote.
     r.core.db.prepare('UPDATE items SET object_sha256 = NULL').run();
+    fs.mkdirSync(`${r.dataDir}/sync/items`, { recursive: true });
+    fs.writeFileSync(`${r.dataDir}/sync/items/sync-summit.json`, '{"format":1,"objects":{}}');
     const v2 = publisher.publish(120, { revised: new Set([7, 70]) });
     server.reset();
     const out = (await r.sync.syncNow()).results[0]!;
@@ -73,6 +75,7 @@ describe('an update', () => {
     expect(server.objectRequests().sort()).toEqual(
       v2.objects.filter((o) => !publisher.versions[0]!.objects.includes(o)).sort(),
     );
+    expect(fs.existsSync(`${r.dataDir}/sync/items`)).toBe(false);
     // Every row learns its object again, so the next update reuses every unchanged item.
     const objects = new Map(v2.manifest.items.map((e) => [`${e.kind}/${e.id}`, e.sha256]));
     const rows = r.core.db.prepare('SELECT kind, id, object_sha256 AS object FROM items').all() as {
