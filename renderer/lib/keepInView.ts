@@ -1,8 +1,9 @@
-// A deep link scrolls to its target as soon as the target is drawn, but the screen may
-// still be settling: talking points, photos and notes load above it and push it down,
-// sometimes off screen. Scroll anchoring in the browser does not help when the growing
-// content is itself on screen. So keep the target centred while it moves, until the
-// reader takes over (scrolls, types, clicks) or the screen has had time to settle.
+// A deep link scrolls to its target as soon as the target is drawn, but the new screen
+// can still move the page after that: on a busy machine its own scroll-to-top can land
+// later (CI saw exactly this), and content arriving on screen above the target pushes it
+// down (the browser's scroll anchoring only covers content above the viewport). So keep
+// the target centred while it moves, until the reader takes over (scrolls, types, clicks)
+// or the screen has had time to settle.
 
 const READER_INPUT = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
 
