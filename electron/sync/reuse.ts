@@ -11,12 +11,13 @@ import type { Db } from '../store/db';
 import { storedItemSha } from '../store/install';
 
 /**
- * An item read from its store row, lazily: its data parsed and its body read when first
- * asked for. An update asks for few of them (checks skip unchanged items whose references
- * hold; installPack skips rows whose hash is unchanged), and reading and parsing 10,000
- * rows costs more than the rest of a 1 % update. The row stays the item's (same hash) for
- * as long as the sync runs: an update rewrites only items that changed, never these.
- * (Accessors on the prototype: defining them per object cost more than the parsing.)
+ * An item read from its store row, lazily: its data read and parsed, and its body read,
+ * when first asked for. An update asks for few of them (the photo check reads officials'
+ * data; reference checks skip unchanged items whose references hold; installPack skips
+ * rows whose hash is unchanged), and reading and parsing 10,000 rows costs more than the
+ * rest of a 1 % update. The row stays the item's (same hash) for as long as the sync runs:
+ * an update rewrites only items that changed, never these. (Accessors on the prototype:
+ * defining them per object cost more than the parsing.)
  */
 class StoredItem {
   #data: unknown;
@@ -24,21 +25,27 @@ class StoredItem {
   constructor(
     readonly kind: ItemKind,
     readonly id: string,
-    private readonly row: InstalledRow,
-    private readonly bodies: { read(kind: string, id: string, sha256: string): string | undefined },
+    private readonly sha256: string,
+    private readonly rows: RowReader,
   ) {}
   get data(): unknown {
-    return (this.#data ??= JSON.parse(this.row[4]));
+    return (this.#data ??= JSON.parse(this.read('data_json')));
   }
   get body(): string {
-    this.#body ??= this.bodies.read(this.kind, this.id, this.row[2]);
-    if (this.#body === undefined) throw new Error(`the stored row of ${this.kind} ${this.id} changed during the sync`);
-    return this.#body;
+    return (this.#body ??= this.read('body'));
+  }
+  private read(column: 'data_json' | 'body'): string {
+    const value = this.rows[column].get(this.kind, this.id, this.sha256) as string | undefined;
+    if (value === undefined) throw new Error(`the stored row of ${this.kind} ${this.id} changed during the sync`);
+    return value;
   }
 }
 
-/** kind, id, sha256, object_sha256, data_json */
-type InstalledRow = [string, string, string, string | null, string];
+/** kind, id, sha256, object_sha256 */
+type InstalledRow = [string, string, string, string | null];
+
+/** One column of an installed row, by kind, id and the row's hash (so a changed row reads as missing). */
+type RowReader = Record<'data_json' | 'body', { get(kind: string, id: string, sha256: string): unknown }>;
 
 export interface ReusableItems extends KnownItems {
   /**
@@ -55,25 +62,27 @@ export interface ReusableItems extends KnownItems {
 export function reusableItems(db: Db, manifest: Manifest): ReusableItems {
   const reused = new Map<string, PackItem>();
   // One query for the pack (an update normally reuses nearly every item), without the
-  // bodies (StoredItem reads one when it is asked for).
+  // contents (StoredItem reads them when asked for).
   const rows = new Map<string, InstalledRow>();
   for (const r of db
-    .prepare('SELECT kind, id, sha256, object_sha256, data_json FROM items WHERE pack_id = ?')
+    .prepare('SELECT kind, id, sha256, object_sha256 FROM items WHERE pack_id = ?')
     .raw()
     .iterate(manifest.packId) as Iterable<InstalledRow>)
     rows.set(`${r[0]}/${r[1]}`, r);
-  const bodyOf = db.prepare('SELECT body FROM items WHERE pack_id = ? AND kind = ? AND id = ? AND sha256 = ?').pluck();
-  const bodies = {
-    read: (kind: string, id: string, sha256: string) =>
-      bodyOf.get(manifest.packId, kind, id, sha256) as string | undefined,
+  const column = (name: 'data_json' | 'body') => {
+    const stmt = db
+      .prepare(`SELECT ${name} FROM items WHERE pack_id = ? AND kind = ? AND id = ? AND sha256 = ?`)
+      .pluck();
+    return { get: (kind: string, id: string, sha256: string) => stmt.get(manifest.packId, kind, id, sha256) };
   };
+  const reader: RowReader = { data_json: column('data_json'), body: column('body') };
   let installedInManifest = 0;
   for (const entry of manifest.items) {
     const r = rows.get(`${entry.kind}/${entry.id}`);
     if (!r) continue;
     installedInManifest++;
     if (r[3] !== entry.sha256) continue;
-    const item = new StoredItem(entry.kind, entry.id, r, bodies) as unknown as PackItem;
+    const item = new StoredItem(entry.kind, entry.id, r[2], reader) as unknown as PackItem;
     // The store hash is the row's: installPack need not hash the item again.
     storedItemSha.set(item, r[2]);
     reused.set(entry.sha256, item);
