@@ -22,39 +22,26 @@ export interface LocalObjects {
 }
 
 /**
- * `installedObject`, when the caller has read the rows already (reuse.ts): the object each
- * installed row was decoded from, by `kind/id` (undefined: no such row; null: not recorded).
+ * `installedObject`: the object each installed row was decoded from, by `kind/id`
+ * (undefined: no such row; null: not recorded), as reuse.ts read the rows already.
  */
 export function localObjects(
   db: Db,
   manifest: Manifest,
-  installedObject?: (key: string) => string | null | undefined,
+  installedObject: (key: string) => string | null | undefined,
 ): LocalObjects {
   const entries = new Map(manifest.items.map((e) => [e.sha256, e]));
   const item = db.prepare('SELECT data_json, body FROM items WHERE pack_id = ? AND kind = ? AND id = ?');
   const blob = db.prepare('SELECT bytes FROM blobs WHERE sha256 = ?');
-  // What is there at all, read once, so the objects of a first install (none here) cost no query each.
-  let items: Map<string, string | null> | null = null;
+  // The blobs there are, read once, so the photos of a first install (none here) cost no query each.
   let blobs: Set<string> | null = null;
-  const objectOf =
-    installedObject ??
-    ((key: string) =>
-      (items ??= new Map(
-        (
-          db.prepare('SELECT kind, id, object_sha256 FROM items WHERE pack_id = ?').raw().all(manifest.packId) as [
-            string,
-            string,
-            string | null,
-          ][]
-        ).map(([kind, id, object]) => [`${kind}/${id}`, object]),
-      )).get(key));
   const blobNames = () => (blobs ??= new Set(db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]));
   return {
     get(sha256) {
       const entry = entries.get(sha256);
       if (entry) {
         // No row, or one known to come from another object: nothing to re-encode.
-        const object = objectOf(`${entry.kind}/${entry.id}`);
+        const object = installedObject(`${entry.kind}/${entry.id}`);
         if (object === undefined || (object !== null && object !== sha256)) return null;
         const r = item.get(manifest.packId, entry.kind, entry.id) as { data_json: string; body: string } | undefined;
         if (!r) return null;
@@ -69,7 +56,7 @@ export function localObjects(
     has(sha256) {
       const entry = entries.get(sha256);
       if (!entry) return blobNames().has(sha256);
-      const object = objectOf(`${entry.kind}/${entry.id}`);
+      const object = installedObject(`${entry.kind}/${entry.id}`);
       return object === sha256 || object === null;
     },
   };

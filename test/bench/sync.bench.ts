@@ -60,6 +60,13 @@ const resetPeak = () => {
   return peak;
 };
 
+/** The median run (its phases are printed) and the figure "<median> median, <best> best of <n>". */
+function medianOf<R extends { wall: number }>(runs: readonly R[]): { mid: R; figure: string } {
+  const sorted = [...runs].sort((a, b) => a.wall - b.wall);
+  const mid = sorted[Math.floor(sorted.length / 2)]!;
+  return { mid, figure: `${ms(mid.wall)} median, ${ms(sorted[0]!.wall)} best of ${runs.length}` };
+}
+
 interface UpdateRun {
   wall: number;
   outcome: Extract<SyncOutcome, { status: 'installed' }>;
@@ -157,12 +164,11 @@ async function main() {
     [`install ${N} items`, installs.bundle],
     [`install ${N} items without the bundle`, installs.perObject],
   ] as const) {
-    const sorted = [...runs].sort((a, b) => a.wall - b.wall);
-    const mid = sorted[Math.floor(sorted.length / 2)]!;
+    const { mid, figure } = medianOf(runs);
     const o = mid.outcome;
     row(
       label,
-      `${ms(mid.wall)} median, ${ms(sorted[0]!.wall)} best of ${runs.length}`,
+      figure,
       `target ≤ 2000; median run: objects fetched and staged by ${ms(mid.objectsAt)}, fetch + verify + decode ${ms(o.timings!.fetchMs)}, install transaction ${ms(o.timings!.installMs)}; ${o.downloadedObjects} objects, ${mb(o.downloadedBytes)}; peak memory +${mb(mid.peak)} over ${mb(mid.base)}`,
     );
   }
@@ -194,12 +200,11 @@ async function main() {
     }
   }
   for (const p of paths) {
-    const sorted = [...p.runs].sort((a, b) => a.wall - b.wall);
-    const mid = sorted[Math.floor(sorted.length / 2)]!;
+    const { mid, figure } = medianOf(p.runs);
     const o = mid.outcome;
     row(
       `${p.label} (${changed.size} items)`,
-      `${ms(mid.wall)} median, ${ms(sorted[0]!.wall)} best of ${p.runs.length}`,
+      figure,
       `target ≤ 300; median run: ${o.downloadedObjects} objects downloaded, fetch + verify + decode ${ms(o.timings!.fetchMs)}, install transaction ${ms(o.timings!.installMs)}; peak memory +${mb(mid.peak)} over ${mb(mid.base)}`,
     );
   }

@@ -61,17 +61,24 @@ export function planBundle(
   missing: ReadonlySet<string>,
 ): { first: number; from: number; length: number } | null {
   if (missing.size < BUNDLE_MIN_OBJECTS) return null;
-  const first = entries.findIndex((e) => missing.has(e.sha256));
-  if (first < 0) return null;
+  let first = -1;
+  let from = 0;
   let rest = 0;
   let wanted = 0;
-  for (let k = first; k < entries.length; k++) {
+  for (let k = 0; k < entries.length; k++) {
     const bytes = RECORD_HEAD + entries[k]!.size;
+    const isMissing = missing.has(entries[k]!.sha256);
+    if (first < 0) {
+      if (!isMissing) {
+        from += bytes;
+        continue;
+      }
+      first = k;
+    }
     rest += bytes;
-    if (missing.has(entries[k]!.sha256)) wanted += bytes;
+    if (isMissing) wanted += bytes;
   }
-  if (wanted * 2 < rest) return null;
-  const from = recordOffset(entries, first);
+  if (first < 0 || wanted * 2 < rest) return null;
   return { first, from, length: from + rest };
 }
 
