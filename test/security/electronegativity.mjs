@@ -1,7 +1,7 @@
 // `npm run test:security`: scan the Electron side with Doyensec's Electronegativity
 // and fail on any finding that is not explained in ALLOWED below.
 //
-// Electronegativity exits 0 whatever it finds, so we ask it for CSV, parse that, and
+// Electronegativity exits 0 whatever it finds, so we ask it for SARIF, read that, and
 // decide ourselves. It scans source (TypeScript included) for risky BrowserWindow
 // options, missing navigation/permission handlers, openExternal calls, CSPs, etc.
 // It tries to fetch translations and Electron's release list first; offline it says
@@ -50,35 +50,29 @@ const ALLOWED = [
   },
 ];
 
-/** Electronegativity's CSV: comma-separated, fields optionally double-quoted ("" escapes). */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field.trim());
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field.trim());
-      if (row.some((f) => f !== '')) rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  row.push(field.trim());
-  if (row.some((f) => f !== '')) rows.push(row);
-  return rows;
+/**
+ * Findings of Electronegativity's SARIF report. SARIF, not CSV: its CSV writer starts the
+ * header and the rows as two unordered asynchronous writes, so on a busy machine the
+ * header can land last and overwrite the first row (CI saw exactly that). The SARIF
+ * report is one JSON document written at once.
+ */
+export function sarifFindings(text) {
+  const report = JSON.parse(text);
+  const results = report?.runs?.[0]?.results;
+  if (!Array.isArray(results)) throw new Error('Unexpected report: no runs[0].results in the SARIF file');
+  return results.map((r) => {
+    const where = r.locations?.[0]?.physicalLocation;
+    const uri = where?.artifactLocation?.uri;
+    const region = where?.region ?? {};
+    return {
+      issue: String(r.ruleId),
+      level: String(r.level ?? ''),
+      description: String(r.message?.text ?? ''),
+      file: relativeFile(!uri || uri === 'file:///' ? 'N/A' : uri),
+      location: `${region.startLine ?? 0}:${(region.startColumn ?? 1) - 1}`,
+      url: `https://github.com/doyensec/electronegativity/wiki/${r.ruleId}`,
+    };
+  });
 }
 
 function scan(outFile) {
@@ -121,26 +115,20 @@ function table(rows, headers) {
 function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'briefbook-electronegativity-'));
   try {
-    const report = path.join(dir, 'report.csv');
+    const report = path.join(dir, 'report.sarif');
     scan(report);
-    const [header, ...records] = parseCsv(fs.readFileSync(report, 'utf8'));
-    if (!header || header[0] !== 'issue') throw new Error(`Unexpected report header: ${JSON.stringify(header)}`);
-    const findings = records.map((r) => {
-      const f = Object.fromEntries(header.map((h, i) => [h, r[i] ?? '']));
-      return { ...f, file: relativeFile(f.filename) };
-    });
+    const findings = sarifFindings(fs.readFileSync(report, 'utf8'));
     const rows = findings.map((f) => {
       const allowed = allowance(f);
       return [
         allowed ? 'allowed' : 'FAIL',
         f.issue,
-        f.severity,
-        f.confidence,
+        f.level,
         f.file === 'N/A' ? '(global)' : `${f.file}:${f.location}`,
       ];
     });
     console.log(`Electronegativity over electron/: ${findings.length} finding(s)\n`);
-    if (rows.length) console.log(table(rows, ['verdict', 'check', 'severity', 'confidence', 'where']) + '\n');
+    if (rows.length) console.log(table(rows, ['verdict', 'check', 'level', 'where']) + '\n');
     const unused = ALLOWED.filter((a) => !findings.some((f) => allowance(f) === a));
     for (const a of unused)
       console.log(
