@@ -53,9 +53,6 @@ export interface Matcher {
 /** A highlighter's regular expressions, compiled once per query rather than once per field of every hit. */
 export function compileMatcher(h: Highlighter): Matcher {
   const phrases = h.phrases.filter((p) => p.length > 0);
-  const phraseRes = phrases.map(
-    (p) => new RegExp(`(?<![\\p{L}\\p{N}])${p.map(escape).join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu'),
-  );
   // In ASCII text a letter or digit is [a-z0-9] (case aside): plain expressions on the
   // text as it is, with no folding of the whole text and no Unicode property classes,
   // which cost milliseconds to compile and run on a long body.
@@ -68,11 +65,11 @@ export function compileMatcher(h: Highlighter): Matcher {
       const keys = useKeys && h.keys.size > 0;
       const plain = isAscii(text);
       const ranges: Range[] = [];
-      if (phraseRes.length > 0) {
+      if (phrases.length > 0) {
         if (plain && asciiPhraseRes) {
           for (const re of asciiPhraseRes)
             for (const m of text.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
-        } else ranges.push(...phraseMatches(text, phraseRes));
+        } else ranges.push(...phraseMatches(text, phrases));
       }
       if (!keys && h.cjk.length === 0 && plain) {
         if (ascii) for (const m of text.matchAll(ascii)) ranges.push([m.index, m.index + m[0].length]);
@@ -108,12 +105,22 @@ function mergeRanges(ranges: Range[]): Range[] {
   return merged;
 }
 
-/** Phrases as typed: adjacent words, any punctuation or spacing between them. */
-function phraseMatches(text: string, phraseRes: readonly RegExp[]): Range[] {
+/**
+ * Phrases as typed: adjacent words, any punctuation or spacing between them. Compared
+ * word by word (each folded on its own) rather than with a regular expression built
+ * for the query: one with Unicode property classes costs milliseconds to compile.
+ */
+function phraseMatches(text: string, phrases: readonly string[][]): Range[] {
+  const spans = wordSpans(text);
   const ranges: Range[] = [];
-  const folded = fold(text);
-  const hay = folded.length === text.length ? folded : text;
-  for (const re of phraseRes) for (const m of hay.matchAll(re)) ranges.push([m.index, m.index + m[0].length]);
+  for (const p of phrases)
+    for (let i = 0; i + p.length <= spans.length; i++) {
+      let k = 0;
+      while (k < p.length && spans[i + k]!.folded === p[k]) k++;
+      if (k < p.length) continue;
+      ranges.push([spans[i]!.start, spans[i + p.length - 1]!.end]);
+      i += p.length - 1;
+    }
   return ranges;
 }
 

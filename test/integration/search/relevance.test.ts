@@ -30,6 +30,7 @@ beforeAll(() => {
         'Opening remarks',
         'Semiconductor export controls',
       ]),
+      note('embassy', 'Embassy access', 'Die Ständige Vertretung liegt an der Großen Straße; Zugang über das Nordtor.'),
       talkingPoint('tp-chips', 'Chip export controls', 'Raise 半導体 supply and 윤석열 government positions on 中国.'),
     ]),
     { origin: 'local-draft', source: 'test' },
@@ -103,6 +104,13 @@ describe('text', () => {
   it('highlights the match in a snippet and anchors it in the plain text', () => {
     const hit = search(db, { query: '"cable security"' }).hits[0]!;
     expect(hit.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['cable security']);
+    expect(hit.anchor).toMatchObject({ type: 'text' });
+  });
+
+  it('highlights a phrase in text whose folding changes its length', () => {
+    const hit = search(db, { query: '"großen strasse"' }).hits[0]!;
+    expect(hit.itemId).toBe('embassy');
+    expect(hit.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['Großen Straße']);
     expect(hit.anchor).toMatchObject({ type: 'text' });
   });
 
