@@ -1,7 +1,7 @@
 // From ranked document ids to the hits shown: one hit per item (its best document),
-// each with a snippet and a deep-link anchor. Documents and texts are read in a few
-// batched queries rather than one or two per hit, and only for the hits returned: at
-// 50 hits, per-row statements cost more than everything else a query does.
+// each with a snippet and a deep-link anchor. Documents and their items' texts are read
+// in one batched statement rather than one or two per hit, for the hits returned and a
+// few spare: at 50 hits, per-row statements cost more than everything else a query does.
 import type { SearchAnchor, SearchHit, SearchKind } from '../../shared/api';
 import type { Db } from '../store/db';
 import type { SearchDoc } from './docs';
@@ -25,6 +25,8 @@ interface DocRow {
   subtitle: string;
   names: string;
   heading: string;
+  /** The item's plain text, read only for a document of the item itself (not an agenda entry or annotation). */
+  plain_text: string | null;
 }
 
 interface AnnotationRow {
@@ -54,42 +56,26 @@ export function makeHits(db: Db, ranked: readonly Ranked[], limit: number, match
       if (chosen.length >= limit) break;
     }
   }
-  const texts = plainTexts(
-    db,
-    chosen.map((c) => c.doc),
-  );
   const notes = annotations(
     db,
     chosen.map((c) => c.doc),
   );
-  return chosen.map(({ doc, score }) => toHit(doc, score, texts, notes, matcher));
+  return chosen.map(({ doc, score }) => toHit(doc, score, notes, matcher));
 }
 
 function docsById(db: Db, batch: readonly Ranked[]): Map<number, DocRow> {
+  // The item's plain text in the same statement: one pass over the ids, no second
+  // lookup of the documents' items.
   const rows = stmt(
     db,
-    `SELECT rowid, pack_id, kind, item_kind, item_id, annotation_id, agenda_index, title, subtitle, names, heading
-       FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))`,
+    `SELECT d.rowid, d.pack_id, d.kind, d.item_kind, d.item_id, d.annotation_id, d.agenda_index, d.title, d.subtitle,
+            d.names, d.heading,
+            CASE WHEN d.kind <> 'annotation' AND d.agenda_index IS NULL THEN
+              (SELECT i.plain_text FROM items i WHERE i.pack_id = d.pack_id AND i.kind = d.item_kind AND i.id = d.item_id)
+            END AS plain_text
+       FROM search_docs d WHERE d.rowid IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(batch.map((r) => r.docId))) as DocRow[];
   return new Map(rows.map((r) => [r.rowid, r]));
-}
-
-const itemKey = (packId: string, kind: string, id: string): string => `${packId}\u0000${kind}\u0000${id}`;
-
-/** The plain text of each item hit on its own document (an agenda entry's text is its heading). */
-function plainTexts(db: Db, docs: readonly DocRow[]): Map<string, string> {
-  const wanted = docs
-    .filter((d) => d.kind !== 'annotation' && d.agenda_index === null)
-    .map((d) => [d.pack_id, d.item_kind, d.item_id]);
-  if (wanted.length === 0) return new Map();
-  const rows = stmt(
-    db,
-    `SELECT i.pack_id, i.kind, i.id, i.plain_text FROM json_each(?) w
-       JOIN items i ON i.pack_id = w.value ->> 0 AND i.kind = w.value ->> 1 AND i.id = w.value ->> 2`,
-  )
-    .raw()
-    .all(JSON.stringify(wanted)) as [string, string, string, string][];
-  return new Map(rows.map(([p, k, id, text]) => [itemKey(p, k, id), text]));
 }
 
 function annotations(db: Db, docs: readonly DocRow[]): Map<string, AnnotationRow> {
@@ -102,13 +88,7 @@ function annotations(db: Db, docs: readonly DocRow[]): Map<string, AnnotationRow
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-function toHit(
-  doc: DocRow,
-  score: number,
-  texts: Map<string, string>,
-  notes: Map<string, AnnotationRow>,
-  matcher: Matcher,
-): SearchHit {
+function toHit(doc: DocRow, score: number, notes: Map<string, AnnotationRow>, matcher: Matcher): SearchHit {
   const hit: SearchHit = {
     kind: doc.kind,
     packId: doc.pack_id,
@@ -129,7 +109,7 @@ function toHit(
       ? annotation.note
       : doc.kind !== 'annotation' && doc.agenda_index !== null
         ? ''
-        : (texts.get(itemKey(doc.pack_id, doc.item_kind, doc.item_id)) ?? ''),
+        : (doc.plain_text ?? ''),
   };
   // The field showing the most of the query; on a tie the longer text, which says more.
   const options = (['body', 'heading', 'names'] as const).map((field) => {
