@@ -34,3 +34,33 @@ export function deletions(word: string, count: number): Set<string> {
   }
   return level;
 }
+
+/**
+ * The least distance from `a` to a beginning of `b` between `from` and `to` characters
+ * long (a name still being typed, give or take a letter), `max + 1` when all are
+ * further than `max`. One table: its last row holds the distance to every beginning.
+ */
+export function prefixDistance(a: string, b: string, from: number, to: number, max: number): number {
+  const n = Math.min(b.length, to);
+  const lo = Math.max(0, Math.min(from, n));
+  if (a.length - n > max) return max + 1;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  let cur = new Array<number>(n + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
+  }
+  let best = max + 1;
+  for (let j = lo; j <= n; j++) best = Math.min(best, prev[j]!);
+  return best;
+}

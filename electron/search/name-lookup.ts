@@ -3,7 +3,7 @@
 // of all packs are re-ranked once by their distance from what was typed, and in a
 // small pack fuse.js scans every name when the keys found nothing.
 import Fuse from 'fuse.js';
-import { editDistance } from './distance';
+import { editDistance, prefixDistance } from './distance';
 import { KNOWN_WORD_TYPO_SHARE, type KeyMatches, type NameEntry, type NameIndex } from './names';
 import { nameKey } from './romanize';
 import { hasCjk } from './text';
@@ -192,8 +192,12 @@ function rerank(ranked: NameHit[], q: NameQuery): NameHit[] {
       for (let r = 0; r < parts.length && d > 0; r++) {
         const name = [...parts.slice(r), ...parts.slice(0, r)].join(' ');
         // A name still being typed is compared with its beginning, give or take a letter.
-        const forms = q.lastIsPrefix ? [-1, 0, 1].map((k) => name.slice(0, typed.length + k)) : [name];
-        for (const form of forms) d = Math.min(d, editDistance(typed, form, d));
+        d = Math.min(
+          d,
+          q.lastIsPrefix
+            ? prefixDistance(typed, name, typed.length - 1, typed.length + 1, d)
+            : editDistance(typed, name, d),
+        );
       }
       const closeness = 1 - d / Math.max(1, typed.length);
       return { ...h, score: h.score * (RERANK_FLOOR + (1 - RERANK_FLOOR) * closeness) };
