@@ -36,8 +36,12 @@ interface AnnotationRow {
   end_pos: number | null;
 }
 
-/** Documents are read this many beyond what is still needed, for the ones that fold into an item already shown. */
-const SPARE = 8;
+/**
+ * Documents are read this many beyond what is still needed, for the ones that fold
+ * into an item already shown (an agenda entry of a meeting hit too). Each comes with
+ * its item's text, so few: when more fold, another batch is read.
+ */
+const SPARE = 2;
 
 export function makeHits(db: Db, ranked: readonly Ranked[], limit: number, matcher: Matcher): SearchHit[] {
   const chosen: { doc: DocRow; score: number }[] = [];
@@ -63,9 +67,24 @@ export function makeHits(db: Db, ranked: readonly Ranked[], limit: number, match
   return chosen.map(({ doc, score }) => toHit(doc, score, notes, matcher));
 }
 
+type DocTuple = [
+  rowid: number,
+  pack_id: string,
+  kind: SearchKind,
+  item_kind: SearchDoc['itemKind'],
+  item_id: string,
+  annotation_id: string | null,
+  agenda_index: number | null,
+  title: string,
+  subtitle: string,
+  names: string,
+  heading: string,
+  plain_text: string | null,
+];
+
 function docsById(db: Db, batch: readonly Ranked[]): Map<number, DocRow> {
   // The item's plain text in the same statement: one pass over the ids, no second
-  // lookup of the documents' items.
+  // lookup of the documents' items. Rows as arrays: named row objects cost more.
   const rows = stmt(
     db,
     `SELECT d.rowid, d.pack_id, d.kind, d.item_kind, d.item_id, d.annotation_id, d.agenda_index, d.title, d.subtitle,
@@ -74,8 +93,28 @@ function docsById(db: Db, batch: readonly Ranked[]): Map<number, DocRow> {
               (SELECT i.plain_text FROM items i WHERE i.pack_id = d.pack_id AND i.kind = d.item_kind AND i.id = d.item_id)
             END AS plain_text
        FROM search_docs d WHERE d.rowid IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify(batch.map((r) => r.docId))) as DocRow[];
-  return new Map(rows.map((r) => [r.rowid, r]));
+  )
+    .raw()
+    .all(JSON.stringify(batch.map((r) => r.docId))) as DocTuple[];
+  const out = new Map<number, DocRow>();
+  for (const r of rows) {
+    const [rowid, pack_id, kind, item_kind, item_id, annotation_id, agenda_index, title, subtitle, names, heading] = r;
+    out.set(rowid, {
+      rowid,
+      pack_id,
+      kind,
+      item_kind,
+      item_id,
+      annotation_id,
+      agenda_index,
+      title,
+      subtitle,
+      names,
+      heading,
+      plain_text: r[11],
+    });
+  }
+  return out;
 }
 
 function annotations(db: Db, docs: readonly DocRow[]): Map<string, AnnotationRow> {
