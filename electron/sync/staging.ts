@@ -14,10 +14,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { sha256Hex } from '../packs/photos';
 
 const OBJECT_NAME = /^[0-9a-f]{64}$/;
 const SEGMENT_NAME = /^[0-9]+-[0-9a-f]{8}\.seg$/;
 const HEADER = 36;
+/** Bytes read from a segment at once when reading an object back. */
+const READ_AHEAD = 65536;
 /** Staged objects nobody has needed for this long are removed. */
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 
@@ -104,31 +107,70 @@ export function openStaging(dataDir: string): Staging {
     return index;
   };
 
+  /**
+   * Segments open for reading, and the last block read from one: an install reads every
+   * object of a pack back (checked, then installed) in the order the records were
+   * written, and an open, a read and a close per small object cost more than the rest.
+   */
+  const readers = new Map<string, number>();
+  let block: { file: string; start: number; bytes: Buffer } | null = null;
+  const closeReader = (file: string) => {
+    const fd = readers.get(file);
+    if (fd !== undefined) fs.closeSync(fd);
+    readers.delete(file);
+    if (block?.file === file) block = null;
+  };
+
+  const readFully = (fd: number, into: Buffer, at: number, atLeast: number): number => {
+    let got = 0;
+    while (got < atLeast) {
+      const n = fs.readSync(fd, into, got, into.length - got, at + got);
+      if (n === 0) break;
+      got += n;
+    }
+    return got;
+  };
+
   const readAt = (loc: Location, sha256: string, maxBytes: number): Buffer | null => {
-    const file = loc.segment ?? path.join(dir, sha256);
+    if (!loc.segment) return readLegacy(sha256, maxBytes);
+    const { segment: file, offset, length } = loc;
+    if (length > maxBytes) return null;
+    const b = block;
+    if (b?.file === file && offset >= b.start && offset + length <= b.start + b.bytes.length)
+      return Buffer.from(b.bytes.subarray(offset - b.start, offset - b.start + length));
+    let fd = readers.get(file);
+    try {
+      if (fd === undefined) readers.set(file, (fd = fs.openSync(file, 'r')));
+    } catch {
+      return null;
+    }
+    const bytes = Buffer.allocUnsafe(Math.max(length, READ_AHEAD));
+    const got = readFully(fd, bytes, offset, length);
+    if (got < length) return null;
+    block = { file, start: offset, bytes: bytes.subarray(0, got) };
+    return Buffer.from(bytes.subarray(0, length));
+  };
+
+  /** A file named by its hash (the layout before segments). */
+  const readLegacy = (sha256: string, maxBytes: number): Buffer | null => {
     let fd: number;
     try {
-      fd = fs.openSync(file, 'r');
+      fd = fs.openSync(path.join(dir, sha256), 'r');
     } catch {
       return null;
     }
     try {
-      const length = loc.segment ? loc.length : fs.fstatSync(fd).size;
+      const length = fs.fstatSync(fd).size;
       if (length > maxBytes) return null;
       const bytes = Buffer.allocUnsafe(length);
-      let got = 0;
-      while (got < length) {
-        const n = fs.readSync(fd, bytes, got, length - got, loc.offset + got);
-        if (n === 0) return null;
-        got += n;
-      }
-      return bytes;
+      return readFully(fd, bytes, 0, length) === length ? bytes : null;
     } finally {
       fs.closeSync(fd);
     }
   };
 
   const unlinkSegment = (file: string) => {
+    closeReader(file);
     if (own?.file === file) {
       pending = [];
       pendingBytes = 0;
@@ -170,7 +212,7 @@ export function openStaging(dataDir: string): Staging {
       if (!loc) return null;
       if (loc.segment === own?.file) flush();
       const bytes = readAt(loc, sha256, maxBytes);
-      if (bytes && crypto.createHash('sha256').update(bytes).digest('hex') === sha256) return bytes;
+      if (bytes && sha256Hex(bytes) === sha256) return bytes;
       // Damaged or gone: forget it (a legacy file is deleted), so it is fetched again.
       index?.delete(sha256);
       if (!loc.segment) fs.rmSync(path.join(dir, sha256), { force: true });
@@ -227,8 +269,10 @@ export function openStaging(dataDir: string): Staging {
       }
       index = null;
       segments.clear();
+      for (const file of [...readers.keys()]) closeReader(file);
     },
     close() {
+      for (const file of [...readers.keys()]) closeReader(file);
       flush();
       if (own) fs.closeSync(own.fd);
       own = null;

@@ -49,6 +49,28 @@ describe('staging in batches', () => {
     expectStaged(data, all);
   });
 
+  it('reads records back in any order while still writing, across read-ahead blocks and past them', () => {
+    const data = dataDir();
+    // Sizes from a few bytes to more than one 64 KB read-ahead block.
+    const all = [...objects(150, 300), ...objects(3, 70_000), ...objects(150, 1_100)].map(
+      ([, b], i): [string, Buffer] => {
+        const bytes = Buffer.concat([b, Buffer.from(` #${i}`)]);
+        return [crypto.createHash('sha256').update(bytes).digest('hex'), bytes];
+      },
+    );
+    const writer = openStaging(data);
+    const readBack = (some: [string, Buffer][]) => {
+      for (const [sha, bytes] of some) expect(writer.read(sha, bytes.length)).toEqual(bytes);
+    };
+    for (const [sha, bytes] of all.slice(0, 200)) writer.write(sha, bytes);
+    readBack(all.slice(0, 200)); // in the order written, as an install reads them
+    for (const [sha, bytes] of all.slice(200)) writer.write(sha, bytes);
+    readBack(all.slice(150).reverse()); // records written after a block was read, backwards
+    readBack(all.filter((_, i) => i % 7 === 3));
+    writer.close();
+    expectStaged(data, all);
+  });
+
   it('forgets some objects of a segment and keeps the others readable', () => {
     const data = dataDir();
     const all = objects(120, 900);
