@@ -12,7 +12,7 @@ import { storedItemSha } from '../store/install';
 
 /**
  * An item read from its store row, lazily: its data read and parsed, and its body read,
- * when first asked for. An update asks for few of them (the photo check reads officials'
+ * when asked for. An update asks for few of them (the photo check reads officials'
  * data; reference checks skip unchanged items whose references hold; installPack skips
  * rows whose hash is unchanged), and reading and parsing 10,000 rows costs more than the
  * rest of a 1 % update. The row stays the item's (same hash) for as long as the sync runs:
@@ -20,19 +20,18 @@ import { storedItemSha } from '../store/install';
  * defining them per object cost more than the parsing.)
  */
 class StoredItem {
-  #data: unknown;
-  #body: string | undefined;
   constructor(
     readonly kind: ItemKind,
     readonly id: string,
     private readonly sha256: string,
     private readonly rows: RowReader,
   ) {}
+  // Read again each time rather than kept: an update keeps no copy of the unchanged items.
   get data(): unknown {
-    return (this.#data ??= JSON.parse(this.read('data_json')));
+    return JSON.parse(this.read('data_json'));
   }
   get body(): string {
-    return (this.#body ??= this.read('body'));
+    return this.read('body');
   }
   private read(column: 'data_json' | 'body'): string {
     const value = this.rows[column].get(this.kind, this.id, this.sha256) as string | undefined;

@@ -10,7 +10,7 @@ import type { TrustAnchor } from '../packs/publish/verify';
 import { currentPin } from '../store/publisherKeys';
 import { claimedPublisher } from './claimed';
 import { openRemote, type Remote } from './remote';
-import { applyFetched, fetchForInstall, settingsOf, unstage, type SyncOutcome, type SyncRun } from './sync';
+import { applyFetched, fetchForInstall, settingsOf, type SyncOutcome, type SyncRun } from './sync';
 import { upsertSubscription } from './subscriptions';
 
 export interface SubscribeInput {
@@ -74,21 +74,26 @@ export async function subscribe(run: SyncRun, input: SubscribeInput): Promise<Su
     const url = remote.location;
     const result = await fetchForInstall(run, remote, trust, null, null);
     if (!result) throw new Error('a manifest is always fetched when none is known');
-    checkGivenKey(result.fetched, given);
-    const { signer, rotatedFrom, manifest } = result.fetched.verified;
-    if (keyId && ![...rotatedFrom, signer].some((k) => k.keyId === keyId))
-      throw new BriefbookError(
-        'bad-signature',
-        `Pack "${manifest.packId}" is signed by key ${signer.keyId}, not ${keyId}. Nothing was installed. If the publisher confirmed ${keyId} as their new key, add again with the .pub file and --repin.`,
-      );
-    const outcome = run.db
-      .transaction(() => {
-        upsertSubscription(run.db, manifest.packId, url, run.now);
-        return applyFetched(run, result, { packId: manifest.packId }, repin);
-      })
-      .immediate();
-    unstage(run.dataDir, result.fetched);
-    return { ...outcome, keyId: signer.keyId, url };
+    let installed = false;
+    try {
+      checkGivenKey(result.fetched, given);
+      const { signer, rotatedFrom, manifest } = result.fetched.verified;
+      if (keyId && ![...rotatedFrom, signer].some((k) => k.keyId === keyId))
+        throw new BriefbookError(
+          'bad-signature',
+          `Pack "${manifest.packId}" is signed by key ${signer.keyId}, not ${keyId}. Nothing was installed. If the publisher confirmed ${keyId} as their new key, add again with the .pub file and --repin.`,
+        );
+      const outcome = run.db
+        .transaction(() => {
+          upsertSubscription(run.db, manifest.packId, url, run.now);
+          return applyFetched(run, result, { packId: manifest.packId }, repin);
+        })
+        .immediate();
+      installed = true;
+      return { ...outcome, keyId: signer.keyId, url };
+    } finally {
+      result.release(installed);
+    }
   } finally {
     remote?.close();
   }

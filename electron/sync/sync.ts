@@ -18,7 +18,7 @@ import type { ReaderKeySource } from '../packs/confidential/index';
 import { identityOptionsFromEnv, readerKeySource } from '../identity/index';
 import { fetchPublished, type FetchedPack } from '../packs/publish/load';
 import { BUNDLE_MIN_OBJECTS, BundleReader, bundleEntries, planBundle } from '../packs/publish/bundle';
-import { manifestObjects, type TrustAnchor } from '../packs/publish/verify';
+import { manifestObjects, type TrustAnchor, type VerifiedObjects } from '../packs/publish/verify';
 import type { Db } from '../store/db';
 import { currentPin } from '../store/publisherKeys';
 import { DEFAULT_HTTP, DEFAULT_RETRY, type HttpOptions, type RetryOptions } from './http';
@@ -79,8 +79,6 @@ function syncFetcher(
   staging: Staging,
   counters: { objects: number; bytes: number },
 ): PackFetcher {
-  /** Objects the bundle delivered (checked against the manifest, staged), until asked for. */
-  const prefetched = new Map<string, Buffer>();
   return {
     location: remote.location,
     fetchManifest: async () => manifest,
@@ -97,8 +95,7 @@ function syncFetcher(
         counters.objects++;
         counters.bytes += bytes.length;
         staging.write(sha256, bytes);
-        prefetched.set(sha256, bytes);
-        onObject(sha256, bytes.length);
+        onObject(sha256, bytes);
       };
       let reader: BundleReader | null = null;
       try {
@@ -112,11 +109,6 @@ function syncFetcher(
       }
     },
     async fetchObject(sha256, maxBytes) {
-      const early = prefetched.get(sha256);
-      if (early) {
-        prefetched.delete(sha256);
-        return early;
-      }
       const here = local.get(sha256) ?? staging.read(sha256, maxBytes);
       if (here) return here;
       const got = await remote.object(sha256, maxBytes);
@@ -133,12 +125,18 @@ function syncFetcher(
 }
 
 export interface FetchForInstall {
+  /** Its items and photos are read from the staging area and the store when installed (VerifiedObjects.onDisk). */
   fetched: FetchedPack;
   etag: string | null;
   manifestSha256: string;
   downloadedObjects: number;
   downloadedBytes: number;
   fetchMs: number;
+  /**
+   * Close the staging area the pack is read from; once it is installed (`installed`), also
+   * drop its objects from there. Call it whatever happened, after applyFetched.
+   */
+  release(installed: boolean): void;
 }
 
 /**
@@ -163,9 +161,21 @@ export async function fetchForInstall(
   let packId = localPackId ?? '';
   // Objects are looked up in the store once the manifest is verified (known callback).
   let store: LocalObjects | null = null;
+  let sizes: Map<string, { size: number }> = new Map();
   const local: LocalObjects = {
     get: (sha) => store?.get(sha) ?? null,
     has: (sha) => store?.has(sha) ?? false,
+  };
+  // Verified objects stay where they are (staged, or in the store) and are read again
+  // from there one at a time as the pack is decoded and installed: memory does not grow
+  // with the pack.
+  const kept: VerifiedObjects = {
+    onDisk: true,
+    get: (sha) => {
+      const size = sizes.get(sha)?.size;
+      if (size === undefined) return undefined;
+      return staging.read(sha, size) ?? local.get(sha) ?? undefined;
+    },
   };
   let fetched: FetchedPack;
   try {
@@ -182,11 +192,14 @@ export async function fetchForInstall(
       known: (manifest) => {
         const reusable = reusableItems(run.db, manifest);
         store = localObjects(run.db, manifest, reusable.installedObject);
+        sizes = manifestObjects(manifest);
         return reusable;
       },
+      kept,
     });
-  } finally {
+  } catch (err) {
     staging.close();
+    throw err;
   }
   return {
     fetched,
@@ -195,17 +208,14 @@ export async function fetchForInstall(
     downloadedObjects: counters.objects,
     downloadedBytes: counters.bytes,
     fetchMs: performance.now() - started,
+    release(installed) {
+      try {
+        if (installed) staging.remove(sizes.keys());
+      } finally {
+        staging.close();
+      }
+    },
   };
-}
-
-/** Remove from staging what is now installed. */
-export function unstage(dataDir: string, fetched: FetchedPack): void {
-  const staging = openStaging(dataDir);
-  try {
-    staging.remove(manifestObjects(fetched.verified.manifest).keys());
-  } finally {
-    staging.close();
-  }
 }
 
 function pinnedTrust(db: Db, packId: string): TrustAnchor {
@@ -244,20 +254,25 @@ export async function syncSubscription(run: SyncRun, packId: string): Promise<Sy
         message: `${packId} is up to date (version ${installed}).`,
       };
     }
-    const { manifest } = result.fetched.verified;
-    if (manifest.packId !== packId)
-      throw new BriefbookError(
-        'invalid-pack',
-        `${sub.url} now serves pack "${manifest.packId}", not "${packId}". Nothing was changed; check the address with the publisher.`,
-      );
-    if (current && manifest.version === installed)
-      throw new BriefbookError(
-        'rollback',
-        `${sub.url} serves version ${manifest.version} of "${packId}" with content different from the version ${installed} installed. A published version never changes; this copy is refused and nothing was changed.`,
-      );
-    const outcome = applyFetched(run, result, sub);
-    unstage(run.dataDir, result.fetched);
-    return outcome;
+    let done = false;
+    try {
+      const { manifest } = result.fetched.verified;
+      if (manifest.packId !== packId)
+        throw new BriefbookError(
+          'invalid-pack',
+          `${sub.url} now serves pack "${manifest.packId}", not "${packId}". Nothing was changed; check the address with the publisher.`,
+        );
+      if (current && manifest.version === installed)
+        throw new BriefbookError(
+          'rollback',
+          `${sub.url} serves version ${manifest.version} of "${packId}" with content different from the version ${installed} installed. A published version never changes; this copy is refused and nothing was changed.`,
+        );
+      const outcome = applyFetched(run, result, sub);
+      done = true;
+      return outcome;
+    } finally {
+      result.release(done);
+    }
   } catch (err) {
     const failure = describeFailure(err);
     recordFailure(db, packId, failure.code, failure.message, now);

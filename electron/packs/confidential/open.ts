@@ -37,7 +37,7 @@ export interface SealedVersion {
   readonly recipients: number;
   /** The reader key that opened it. */
   readonly readerKeyId: string;
-  open(sealedObjects: ReadonlyMap<string, Buffer>, now: Date): OpenedPack;
+  open(sealedObjects: Pick<ReadonlyMap<string, Buffer>, 'get'>, now: Date): OpenedPack;
 }
 
 function refused(problems: Problem[], packId: string, version: number): BriefbookError {
@@ -105,7 +105,7 @@ function openObjects(
   verified: VerifiedManifest,
   sealed: SealedEncryption,
   contentKey: Buffer,
-  objects: ReadonlyMap<string, Buffer>,
+  objects: Pick<ReadonlyMap<string, Buffer>, 'get'>,
   now: Date,
 ): OpenedPack {
   const { packId, version } = verified.manifest;

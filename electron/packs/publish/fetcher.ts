@@ -26,14 +26,14 @@ export interface PackFetcher {
   fetchObject(sha256: string, maxBytes: number): Promise<Buffer | null>;
   /**
    * Optional: get many of the `wanted` objects of the verified `manifest` at once (the
-   * object bundle), calling `onObject` for each one that arrives checked against the
-   * manifest; fetchObject then answers for them without another request. Never throws:
-   * whatever it does not deliver is fetched one by one.
+   * object bundle), handing each one that arrives checked against the manifest to
+   * `onObject`; those are not asked for again. Never throws: whatever it does not
+   * deliver is fetched one by one.
    */
   prefetch?(
     manifest: Manifest,
     wanted: readonly string[],
-    onObject: (sha256: string, size: number) => void,
+    onObject: (sha256: string, bytes: Buffer) => void,
   ): Promise<void>;
   close(): Promise<void>;
 }

@@ -19,6 +19,7 @@ import {
   type KnownItems,
   type TrustAnchor,
   type VerifiedManifest,
+  type VerifiedObjects,
 } from './verify';
 
 export interface FetchOptions {
@@ -40,6 +41,11 @@ export interface FetchOptions {
    * are neither fetched nor decoded again (see decodePack).
    */
   known?: (manifest: VerifiedManifest['manifest']) => KnownItems;
+  /**
+   * Where the fetcher keeps the objects it verified (sync: its staging area on disk):
+   * they are then read from there, one at a time, instead of being held in memory.
+   */
+  kept?: VerifiedObjects;
 }
 
 export interface FetchedPack {
@@ -109,20 +115,34 @@ export async function fetchPublished(fetcher: PackFetcher, options: FetchOptions
       bytesTotal,
     });
   };
-  if (fetcher.prefetch && wanted.length > 0)
+  // Verified bytes are held here only when no one keeps them for us (options.kept).
+  const keep = (sha256: string, bytes: Buffer, size: number) => {
+    if (!options.kept) objects.set(sha256, bytes);
+    progress(sha256, size);
+  };
+  if (fetcher.prefetch && wanted.length > 0) {
+    const expected = new Map(wanted);
     await fetcher.prefetch(
       manifest,
       wanted.map(([sha256]) => sha256),
-      progress,
+      (sha256, bytes) => {
+        const e = expected.get(sha256);
+        // Anything not exactly right is simply fetched again on its own below.
+        if (e && !done.has(sha256) && !checkObject(sha256, e, bytes)) keep(sha256, bytes, e.size);
+      },
     );
+  }
+  const rest = done.size > 0 ? wanted.filter(([sha256]) => !done.has(sha256)) : wanted;
   const worker = async () => {
-    while (next < wanted.length) {
-      const [sha256, expected] = wanted[next++]!;
+    while (next < rest.length) {
+      const [sha256, expected] = rest[next++]!;
       const got = await fetcher.fetchObject(sha256, expected.size);
       const problem = checkObject(sha256, expected, got);
-      if (problem) problems.push(problem);
-      else objects.set(sha256, got!);
-      progress(sha256, expected.size);
+      if (!problem) keep(sha256, got!, expected.size);
+      else {
+        problems.push(problem);
+        progress(sha256, expected.size);
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
@@ -136,8 +156,9 @@ export async function fetchPublished(fetcher: PackFetcher, options: FetchOptions
     );
   }
   // decryptObjects: a confidential pack's objects are verified and decrypted, then decoded as any pack's.
-  const opened = sealed?.open(objects, options.now ?? new Date());
-  const pack = opened ? decodePack(opened.verified, opened.objects) : decodePack(verified, objects, known);
+  const verifiedObjects = options.kept ?? objects;
+  const opened = sealed?.open(verifiedObjects, options.now ?? new Date());
+  const pack = opened ? decodePack(opened.verified, opened.objects) : decodePack(verified, verifiedObjects, known);
   return { verified, pack, location: fetcher.location, objectCount: all.length, totalBytes: bytesTotal };
 }
 

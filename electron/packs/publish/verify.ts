@@ -19,7 +19,7 @@ import {
 } from '../../../shared/manifest';
 import { ITEM_SCHEMAS, KIND_FOLDERS, LIMITS, type PackItem } from '../../../shared/model';
 import { inspectPhoto, sha256Hex } from '../photos';
-import { checkReferences } from '../source/references';
+import { checkReferences, itemLinks, type ItemLink, type ReferenceView } from '../source/references';
 import { formatPath } from '../source/frontMatter';
 import type { LoadedPack, PhotoAsset } from '../types';
 import { canonicalJson, decodeUtf8, rotationStatement } from './encoding';
@@ -308,6 +308,92 @@ export interface KnownItems {
 
 const NOTHING_KNOWN: KnownItems = { items: new Map(), referencesHold: false };
 
+/** Objects that passed checkObject, by SHA-256 (a Map is one). */
+export interface VerifiedObjects {
+  get(sha256: string): Buffer | undefined;
+  /**
+   * The objects are on disk (sync's staging area, the store), not in memory: decodePack
+   * then keeps no decoded item but decodes each again from its bytes whenever it is used,
+   * so an install's memory does not grow with the size of the pack.
+   */
+  readonly onDisk?: boolean;
+}
+
+/** The fields of an item that name other items, and its body's links: all the reference checks need. */
+function referenceView(item: PackItem): ReferenceView {
+  if (item.kind === 'meeting') {
+    const { participants, talkingPoints, agenda } = item.data;
+    return {
+      kind: item.kind,
+      id: item.id,
+      data: { participants, talkingPoints, agenda: agenda.map((a) => ({ lead: a.lead })) },
+    };
+  }
+  if (item.kind === 'talking-point') {
+    const { meetings, officials } = item.data;
+    return { kind: item.kind, id: item.id, data: { meetings, officials } };
+  }
+  return { kind: item.kind, id: item.id };
+}
+
+/** Decoded items of objects on disk, the last few kept: a caller reads an item's fields one after another. */
+class RecentlyDecoded {
+  private readonly recent = new Map<string, PackItem>();
+  constructor(private readonly objects: VerifiedObjects) {}
+
+  item(entry: ManifestItem): PackItem {
+    const kept = this.recent.get(entry.sha256);
+    if (kept) return kept;
+    const bytes = this.objects.get(entry.sha256);
+    // The same bytes (objects.get checks their hash) passed decodeItem moments ago, so
+    // only what makes the item is redone: parsing, and the schema, whose output it is.
+    const obj = bytes ? (JSON.parse(bytes.toString('utf8')) as { data: unknown; body: string }) : null;
+    const result = obj ? ITEM_SCHEMAS[entry.kind].safeParse(obj.data) : null;
+    if (!obj || !result?.success)
+      throw new Error(`the verified object of ${entry.kind} "${entry.id}" can no longer be read`);
+    const item = { kind: entry.kind, id: entry.id, data: result.data, body: obj.body } as PackItem;
+    if (this.recent.size >= 8) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(entry.sha256, item);
+    return item;
+  }
+}
+
+/** A checked item of an object on disk, decoded again when its data or body is read. */
+class ItemOnDisk {
+  readonly kind: PackItem['kind'];
+  readonly id: string;
+  constructor(
+    private readonly entry: ManifestItem,
+    private readonly decoded: RecentlyDecoded,
+  ) {
+    this.kind = entry.kind;
+    this.id = entry.id;
+  }
+  get data(): unknown {
+    return this.decoded.item(this.entry).data;
+  }
+  get body(): string {
+    return this.decoded.item(this.entry).body;
+  }
+}
+
+/** A checked photo of an object on disk: its bytes are read again when used. */
+function photoOnDisk(photo: PhotoAsset, objects: VerifiedObjects): PhotoAsset {
+  const { path, mime, width, height, sha256 } = photo;
+  return {
+    path,
+    mime,
+    width,
+    height,
+    sha256,
+    get bytes() {
+      const bytes = objects.get(sha256);
+      if (!bytes) throw new Error(`the verified photo ${path} can no longer be read`);
+      return bytes;
+    },
+  };
+}
+
 /**
  * Decode verified objects into a LoadedPack, with the same schemas and reference
  * checks as a source folder. `objects` must hold every object, already size- and
@@ -315,45 +401,65 @@ const NOTHING_KNOWN: KnownItems = { items: new Map(), referencesHold: false };
  * holds decoded from exactly that object (by object SHA-256; an update's unchanged
  * items), which are taken as they are: other items' references may point at them, and
  * their own references are checked again only if `known.referencesHold` is false.
+ * Objects `onDisk` are decoded and checked one at a time and read again when used.
  */
 export function decodePack(
   verified: VerifiedManifest,
-  objects: ReadonlyMap<string, Buffer>,
+  objects: VerifiedObjects,
   known: KnownItems = NOTHING_KNOWN,
 ): LoadedPack {
   const { manifest } = verified;
   const problems: Problem[] = [];
-  const files: { item: PackItem; file: string; referencesHold?: boolean }[] = [];
+  const files: {
+    item: ReferenceView & { body?: string };
+    links?: ItemLink[];
+    file: string;
+    referencesHold?: boolean;
+  }[] = [];
+  const items: PackItem[] = [];
+  const photoOf = new Map<string, string>();
+  const decoded = objects.onDisk ? new RecentlyDecoded(objects) : null;
   let total = 0;
   for (const entry of manifest.items) {
+    total += entry.size;
     const already = known.items.get(entry.sha256);
     if (already && already.kind === entry.kind && already.id === entry.id) {
       files.push({ item: already, file: itemFile(entry), referencesHold: known.referencesHold });
-      total += entry.size;
+      items.push(already);
+      if (already.kind === 'official' && already.data.photo) photoOf.set(itemFile(entry), already.data.photo);
       continue;
     }
     const bytes = objects.get(entry.sha256);
     if (!bytes) throw new Error(`object ${entry.sha256} was not fetched`);
     const item = decodeItem(entry, bytes, problems);
-    if (item) files.push({ item, file: itemFile(entry) });
+    if (!item) continue;
+    if (item.kind === 'official' && item.data.photo) photoOf.set(itemFile(entry), item.data.photo);
+    if (decoded) {
+      files.push({ item: referenceView(item), links: itemLinks(item.body), file: itemFile(entry) });
+      items.push(new ItemOnDisk(entry, decoded) as unknown as PackItem);
+    } else {
+      files.push({ item, file: itemFile(entry) });
+      items.push(item);
+    }
   }
   problems.push(...checkReferences(files));
   const photos = new Map<string, PhotoAsset>();
   for (const asset of manifest.assets) {
+    total += asset.size;
     const bytes = objects.get(asset.sha256);
     if (!bytes) throw new Error(`object ${asset.sha256} was not fetched`);
     const photo = decodePhoto(asset, bytes, problems);
-    if (photo) photos.set(asset.path, photo);
+    if (photo) photos.set(asset.path, decoded ? photoOnDisk(photo, objects) : photo);
   }
-  for (const { item, file } of files)
-    if (item.kind === 'official' && item.data.photo && !manifest.assets.some((a) => a.path === item.data.photo))
-      problems.push({ file, field: 'photo', message: `"${item.data.photo}" is not among the manifest's assets` });
-  for (const b of objects.values()) total += b.length;
+  const assetPaths = new Set(manifest.assets.map((a) => a.path));
+  for (const [file, photo] of photoOf)
+    if (!assetPaths.has(photo))
+      problems.push({ file, field: 'photo', message: `"${photo}" is not among the manifest's assets` });
   if (total > LIMITS.maxPackBytes)
     problems.push({
       file: '.',
       message: `the pack is ${Math.ceil(total / 1048576)} MB; the limit is ${LIMITS.maxPackBytes / 1048576} MB`,
     });
   if (problems.length > 0) throw invalid(problems);
-  return { meta: manifestMeta(manifest), items: files.map((f) => f.item), photos };
+  return { meta: manifestMeta(manifest), items, photos };
 }

@@ -10,10 +10,16 @@ import type { Nodes } from 'mdast';
 
 const FOLDER_KINDS = Object.fromEntries(Object.entries(KIND_FOLDERS).map(([k, f]) => [f, k as ItemKind]));
 
+export interface ItemLink {
+  kind: ItemKind;
+  id: string;
+  line?: number;
+}
+
 /** Item links in a Markdown body, e.g. [Minister Tanaka](../officials/tanaka-hiroshi.md). */
-function itemLinks(body: string): { kind: ItemKind; id: string; line?: number }[] {
+export function itemLinks(body: string): ItemLink[] {
   if (!body.includes('](')) return [];
-  const out: { kind: ItemKind; id: string; line?: number }[] = [];
+  const out: ItemLink[] = [];
   const visit = (node: Nodes): void => {
     if (node.type === 'link') {
       const target = classifyLink(node.url);
@@ -26,8 +32,24 @@ function itemLinks(body: string): { kind: ItemKind; id: string; line?: number }[
   return out;
 }
 
+/**
+ * What the checks read of an item: its kind and id, the fields that name other items, and
+ * its body's links. A PackItem is one; a published pack that is installed object by object
+ * keeps only this much of each item while it checks them (referenceView).
+ */
+export type ReferenceView =
+  | (Pick<Extract<PackItem, { kind: 'meeting' }>, 'kind' | 'id'> & {
+      data: { participants: string[]; talkingPoints: string[]; agenda: { lead?: string }[] };
+    })
+  | (Pick<Extract<PackItem, { kind: 'talking-point' }>, 'kind' | 'id'> & {
+      data: { meetings: string[]; officials: string[] };
+    })
+  | { kind: Exclude<ItemKind, 'meeting' | 'talking-point'>; id: string };
+
 interface ItemFileLike {
-  item: PackItem;
+  item: ReferenceView & { body?: string };
+  /** The item's body links, found beforehand; when absent, read from `item.body`. */
+  links?: readonly ItemLink[];
   file: string;
   /** Present for source files, so problems can name a line; absent for published objects. */
   yaml?: ParsedYaml;
@@ -84,7 +106,7 @@ export function checkReferences(
     // Body lines are counted after the front matter, which ends at the closing "---".
     // Published objects have no file lines (bodyOffset undefined): their problems name no line.
     const bodyOffset = f.yaml ? f.yaml.lineCounter.lineStarts.length + f.yaml.firstLine : undefined;
-    for (const link of itemLinks(item.body)) {
+    for (const link of f.links ?? itemLinks(f.item.body ?? '')) {
       if (idsOfKind.get(link.kind)?.has(link.id) || present.get(link.id) === link.kind) continue;
       const guess = didYouMean(link.id, idsOfKind.get(link.kind) ?? []);
       problems.push({
