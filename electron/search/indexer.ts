@@ -79,7 +79,8 @@ export function indexInstall(db: Db, result: InstallResult, pack: LoadedPack): v
     { indexed_version: number | null } | undefined;
   if (indexed?.indexed_version == null || indexed.indexed_version !== result.previousVersion) {
     // Never indexed (or indexed from another version): index the whole pack.
-    reindexPackItems(db, packId, pack.items);
+    db.prepare("DELETE FROM search_docs WHERE pack_id = ? AND kind <> 'annotation'").run(packId);
+    indexStoredItems(db, packId);
   } else {
     const removeItem = db.prepare(
       "DELETE FROM search_docs WHERE pack_id = ? AND item_kind = ? AND item_id = ? AND kind <> 'annotation'",
@@ -97,25 +98,32 @@ export function indexInstall(db: Db, result: InstallResult, pack: LoadedPack): v
   bumpGeneration(db, packId, result.version);
 }
 
-function reindexPackItems(db: Db, packId: string, items: readonly PackItem[]): void {
-  db.prepare("DELETE FROM search_docs WHERE pack_id = ? AND kind <> 'annotation'").run(packId);
-  const plain = storedPlainTexts(db, packId);
-  insertDocs(
-    db,
-    packId,
-    items.flatMap((item) => itemDocs(item, plain.get(`${item.kind}/${item.id}`) ?? '')),
+/**
+ * Index every item of the pack as stored, a few hundred rows at a time: the documents of
+ * a whole pack are never held at once, so indexing a large pack takes no more memory
+ * than a small one. Rows come in the order installPack wrote them (the pack's order),
+ * by rowid: `+pack_id` keeps SQLite from reading the pack through its key index and
+ * sorting all of it for every page.
+ */
+function indexStoredItems(db: Db, packId: string): void {
+  const page = db.prepare(
+    `SELECT rowid, kind, id, data_json, body, plain_text FROM items
+     WHERE rowid > ? AND +pack_id = ? ORDER BY rowid LIMIT ${INDEX_PAGE}`,
   );
+  let after = 0;
+  for (;;) {
+    const rows = page.all(after, packId) as (StoredItemRow & { rowid: number })[];
+    if (rows.length === 0) return;
+    insertDocs(
+      db,
+      packId,
+      rows.flatMap((r) => itemDocs(storedItem(r), r.plain_text)),
+    );
+    after = rows[rows.length - 1]!.rowid;
+  }
 }
 
-/** The plain text installPack just stored (same transaction), so it is not derived twice. */
-function storedPlainTexts(db: Db, packId: string): Map<string, string> {
-  const rows = db.prepare('SELECT kind, id, plain_text FROM items WHERE pack_id = ?').raw().all(packId) as [
-    string,
-    string,
-    string,
-  ][];
-  return new Map(rows.map(([kind, id, text]) => [`${kind}/${id}`, text]));
-}
+const INDEX_PAGE = 256;
 
 interface StoredItemRow {
   kind: PackItem['kind'];
@@ -131,14 +139,7 @@ export function reindexPackFromStore(db: Db, packId: string): void {
   db.transaction(() => {
     db.prepare("DELETE FROM search_docs WHERE pack_id = ? AND kind <> 'annotation'").run(packId);
     if (!version) return bumpGeneration(db, packId, null);
-    const rows = db
-      .prepare('SELECT kind, id, data_json, body, plain_text FROM items WHERE pack_id = ?')
-      .all(packId) as StoredItemRow[];
-    insertDocs(
-      db,
-      packId,
-      rows.flatMap((r) => itemDocs(storedItem(r), r.plain_text)),
-    );
+    indexStoredItems(db, packId);
     bumpGeneration(db, packId, version.version);
   })();
 }
