@@ -1,5 +1,6 @@
 // Sync benchmark: install a 10,000-item pack from a loopback host, then apply a 1 %
-// update, printing wall time (with the phases) and peak memory. Targets: install ≤ 2 s,
+// update, printing wall time (with the phases), and the memory an install holds by pack
+// size. Targets: install ≤ 2 s,
 // 1 % update ≤ 0.3 s. Run with `npm run bench -- sync`.
 //
 // The host is Debian's nginx when installed (a real static host in its own process, so
@@ -15,12 +16,21 @@
 // Installs are repeated (BENCH_INSTALLS, default 3, alternating with and without the
 // bundle), updates too (BENCH_UPDATES, default 5: versions 2, 3, … each revising the same
 // 1 % of the items again); each path prints its median and best run.
+//
+// Memory is measured apart, by pack size (BENCH_MEMORY_SIZES, default 2500, 10000 and
+// 20000 items): each install runs in a child process of its own with every collection a
+// full one (--gc-global) and traced (--trace-gc), so the largest heap left after a
+// collection is the most the install held live at once, sampled wherever it was, in
+// synchronous code too (a timer cannot sample inside the install transaction). Printed
+// beside it, as the baseline of the same run: the heap the pack's parsed manifest takes.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { openCore } from '../../electron/api/core';
 import { publicKeyFromBase64 } from '../../electron/packs/publish/keys';
+import { parseManifest } from '../../electron/packs/publish/manifest';
 import { manifestObjects, verifyManifest } from '../../electron/packs/publish/verify';
 import { openRemote } from '../../electron/sync/remote';
 import { createSyncService } from '../../electron/sync/service';
@@ -31,22 +41,11 @@ import { findNginx, startNginx } from '../fixtures/nginx';
 import { generatePack, makeKey, publishPack } from '../fixtures/syncPacks';
 
 const N = Number(process.env.BENCH_SYNC_ITEMS ?? 10_000);
+const MEMORY_SIZES = (process.env.BENCH_MEMORY_SIZES ?? '2500,10000,20000').split(',').map(Number);
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 5);
 const INSTALLS = Number(process.env.BENCH_INSTALLS ?? 3);
 const now = () => new Date('2027-03-10T12:00:00Z');
 
-// Memory: the JS heap plus Buffers (external), sampled every 5 ms and at each progress
-// event; unlike RSS it falls again after a collection, so each step gets its own peak.
-// v8's heap statistics give the same two figures as process.memoryUsage() (heapUsed,
-// external) about 20 times cheaper: memoryUsage() also reads RSS from /proc each time, which
-// at one call per progress event (10,000 per install) cost the measured install ~0.1-0.3 s.
-const used = () => {
-  const h = v8.getHeapStatistics();
-  return h.used_heap_size + h.external_memory;
-};
-let peak = 0;
-const sample = () => (peak = Math.max(peak, used()));
-const sampler = setInterval(sample, 5);
 const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
 const ms = (t: number) => `${t.toFixed(0)} ms`;
 const rows: [string, string, string][] = [];
@@ -54,11 +53,8 @@ const row = (what: string, figure: string, note = '') => {
   rows.push([what, figure, note]);
   console.log(`${what}: ${figure}${note ? ` (${note})` : ''}`);
 };
-const resetPeak = () => {
-  global.gc?.();
-  peak = used();
-  return peak;
-};
+/** Each timed run starts from a collected heap, so one run's garbage does not slow the next. */
+const collect = () => global.gc?.();
 
 /** The median run (its phases are printed) and the figure "<median> median, <best> best of <n>". */
 function medianOf<R extends { wall: number }>(runs: readonly R[]): { mid: R; figure: string } {
@@ -70,8 +66,6 @@ function medianOf<R extends { wall: number }>(runs: readonly R[]): { mid: R; fig
 interface UpdateRun {
   wall: number;
   outcome: Extract<SyncOutcome, { status: 'installed' }>;
-  peak: number;
-  base: number;
 }
 
 async function host(root: string): Promise<{ url: string; name: string; close(): Promise<void> }> {
@@ -126,7 +120,7 @@ async function main() {
   // bundle is kept for the updates.
   const install = async (dir: string) => {
     const core = openCore({ dataDir: dir, transport: 'direct', now });
-    const base = resetPeak();
+    collect();
     let progressAt = 0;
     const t0 = performance.now();
     const outcome = await subscribe(
@@ -135,7 +129,6 @@ async function main() {
         dataDir: dir,
         now: now(),
         onProgress: (p) => {
-          sample();
           if (p.objectsDone === p.objectsTotal) progressAt = performance.now();
         },
       },
@@ -143,7 +136,7 @@ async function main() {
     );
     const wall = performance.now() - t0;
     core.close();
-    return { wall, objectsAt: progressAt - t0, outcome, peak: peak - base, base };
+    return { wall, objectsAt: progressAt - t0, outcome };
   };
   const installs = {
     bundle: [] as Awaited<ReturnType<typeof install>>[],
@@ -169,7 +162,7 @@ async function main() {
     row(
       label,
       figure,
-      `target ≤ 2000; median run: objects fetched and staged by ${ms(mid.objectsAt)}, fetch + verify + decode ${ms(o.timings!.fetchMs)}, install transaction ${ms(o.timings!.installMs)}; ${o.downloadedObjects} objects, ${mb(o.downloadedBytes)}; peak memory +${mb(mid.peak)} over ${mb(mid.base)}`,
+      `target ≤ 2000; median run: objects fetched and staged by ${ms(mid.objectsAt)}, fetch + verify + decode ${ms(o.timings!.fetchMs)}, install transaction ${ms(o.timings!.installMs)}; ${o.downloadedObjects} objects, ${mb(o.downloadedBytes)}`,
     );
   }
 
@@ -190,13 +183,13 @@ async function main() {
     publishPack(generatePack(N, { revised: changed, revision: u + 1 }), dist, { version: u + 2, key, bundle: true });
     for (const p of paths) {
       if (p.forget) p.core.db.prepare('UPDATE items SET object_sha256 = NULL').run();
-      const before = resetPeak();
+      collect();
       t = performance.now();
       const report = await p.service.syncNow();
       const wall = performance.now() - t;
       const r = report.results[0]! as SyncOutcome; // the service's results carry the timings too
       if (r.status !== 'installed') throw new Error(`update ${u + 2} on ${p.label}: ${r.message}`);
-      p.runs.push({ wall, outcome: r, peak: peak - before, base: before });
+      p.runs.push({ wall, outcome: r });
     }
   }
   for (const p of paths) {
@@ -205,7 +198,7 @@ async function main() {
     row(
       `${p.label} (${changed.size} items)`,
       figure,
-      `target ≤ 300; median run: ${o.downloadedObjects} objects downloaded, fetch + verify + decode ${ms(o.timings!.fetchMs)}, install transaction ${ms(o.timings!.installMs)}; peak memory +${mb(mid.peak)} over ${mb(mid.base)}`,
+      `target ≤ 300; median run: ${o.downloadedObjects} objects downloaded, fetch + verify + decode ${ms(o.timings!.fetchMs)}, install transaction ${ms(o.timings!.installMs)}`,
     );
   }
   const normal = paths[1]!;
@@ -213,16 +206,78 @@ async function main() {
   const again = await normal.service.syncNow();
   row('no change (304)', ms(performance.now() - t), again.results[0]!.status);
   for (const p of paths) p.core.close();
+  await server.close();
 
-  clearInterval(sampler);
+  await memorySection();
+
   console.log(`\n| step | time | notes |\n|---|---|---|`);
   for (const [a, b, c] of rows) console.log(`| ${a.trim()} | ${b} | ${c} |`);
   console.log(`(syncs use ${DEFAULT_SYNC.concurrency} requests in flight)`);
-  await server.close();
   for (const d of [dist, data, dataOld]) fs.rmSync(d, { recursive: true, force: true });
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+/** The child of memorySection: install the pack at `url` into a fresh data folder, print the heap before. */
+async function memoryChild(url: string, publicKey: string): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-memory-'));
+  const core = openCore({ dataDir: dir, transport: 'direct', now });
+  global.gc?.();
+  console.log(`BASE ${v8.getHeapStatistics().used_heap_size}`);
+  const outcome = await subscribe(
+    { db: core.db, dataDir: dir, now: now() },
+    { url, publicKey: publicKeyFromBase64(publicKey) },
+  );
+  console.log(`DONE ${outcome.status} ${outcome.version}`);
+  core.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** The heap a parsed manifest takes: what the install may hold per item beyond the content. */
+function manifestHeap(bytes: Buffer): number {
+  global.gc?.();
+  const before = v8.getHeapStatistics().used_heap_size;
+  const parsed = parseManifest(bytes);
+  global.gc?.();
+  const after = v8.getHeapStatistics().used_heap_size;
+  if (!parsed.ok) throw new Error('the generated manifest does not parse');
+  return after - before;
+}
+
+async function memorySection(): Promise<void> {
+  const key = makeKey();
+  for (const size of MEMORY_SIZES) {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bb-bench-memory-dist-'));
+    const published = publishPack(generatePack(size), dist, { version: 1, key, bundle: true });
+    const server = await host(dist);
+    const run = spawnSync(
+      process.execPath,
+      ['--expose-gc', '--gc-global', '--trace-gc', process.argv[1]!, 'memory-child', server.url, key.publicKey.base64],
+      { encoding: 'utf8', maxBuffer: 64 * 1048576, env: process.env },
+    );
+    await server.close();
+    fs.rmSync(dist, { recursive: true, force: true });
+    const out = run.stdout ?? '';
+    const base = Number(/^BASE (\d+)/m.exec(out)?.[1]);
+    if (run.status !== 0 || !/^DONE installed/m.test(out) || !base)
+      throw new Error(`memory child for ${size} items failed (${run.status}):\n${out.slice(-2000)}${run.stderr}`);
+    // "Mark-Compact 45.2 (60.1) -> 30.1 (58.0) MB": the heap after each (full) collection.
+    const after = [...out.matchAll(/Mark-Compact[^\n]*?-> ([\d.]+) \(/g)].map((m) => Number(m[1]) * 1048576);
+    const live = Math.max(0, ...after) - base;
+    const manifest = manifestHeap(published.manifestBytes);
+    row(
+      `install ${size} items, most held live at once`,
+      `+${mb(live)}`,
+      `${(live / size / 1024).toFixed(1)} KB per item over ${mb(base)}; the parsed manifest alone is ${mb(manifest)} (${(manifest / size / 1024).toFixed(2)} KB per item); ${after.length} full collections`,
+    );
+  }
+}
+
+if (process.argv[2] === 'memory-child')
+  memoryChild(process.argv[3]!, process.argv[4]!).catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+else
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
