@@ -3,7 +3,7 @@
 import type { SnippetSegment } from '../../shared/api';
 import type { ParsedQuery } from './query';
 import { nameKey } from './romanize';
-import { fold, hasCjk, isAscii, wordSpans } from './text';
+import { foldWord, hasCjk, isAscii, wordSpans } from './text';
 
 /** What counts as a match when highlighting. */
 export interface Highlighter {
@@ -140,7 +140,7 @@ function asciiRegExp(h: Highlighter): RegExp | null {
 
 /** How many different things the ranges matched: a snippet showing two query words beats one showing one twice. */
 export function distinctMatches(text: string, ranges: readonly Range[]): number {
-  return new Set(ranges.map(([s, e]) => fold(text.slice(s, e)))).size;
+  return new Set(ranges.map(([s, e]) => foldWord(text.slice(s, e)))).size;
 }
 
 const SPACE = /\s/;
@@ -161,7 +161,7 @@ export function cutSnippet(
   if (ranges.length > 0 && text.length > WINDOW) {
     let bestCount = -1;
     // Each match's folded text once, not once per window it falls in.
-    const folded = ranges.map(([s, e]) => fold(clean(s, e)));
+    const folded = ranges.map(([s, e]) => foldWord(clean(s, e)));
     // The first matches are enough to find a good window; do not go quadratic on common words.
     for (const r of ranges.slice(0, 12)) {
       const inWindow = new Set<string>();

@@ -41,6 +41,22 @@ export function fold(text: string): string {
     .replace(/đ/g, 'd');
 }
 
+/** Folded forms of short non-ASCII words already seen: names recur from hit to hit, and folding one takes four normalisations. */
+const foldedWords = new Map<string, string>();
+const FOLDED_WORDS = 20_000;
+
+/** `fold` for a word or a match: the same result, remembered for non-ASCII ones. */
+export function foldWord(word: string): string {
+  if (isAscii(word)) return word.toLowerCase();
+  if (word.length > 40) return fold(word);
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    if (foldedWords.size >= FOLDED_WORDS) foldedWords.clear();
+    foldedWords.set(word, (folded = fold(word)));
+  }
+  return folded;
+}
+
 /** Kana voicing marks are not diacritics: か and が are different sounds. */
 function keepsMark(whole: string, offset: number): boolean {
   const before = whole[offset - 1];
@@ -113,6 +129,6 @@ export interface WordSpan {
 /** Words of the original text with their positions in it, for snippets. */
 export function wordSpans(text: string): WordSpan[] {
   const out: WordSpan[] = [];
-  for (const m of text.matchAll(WORD)) out.push({ folded: fold(m[0]), start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(WORD)) out.push({ folded: foldWord(m[0]), start: m.index, end: m.index + m[0].length });
   return out;
 }
