@@ -87,7 +87,7 @@ describe('a pack installed from objects on disk', () => {
     // Between the check and the install, one object's bytes are altered on disk.
     const victim = changed[0]!;
     const altered = Buffer.from(second.files.get(victim)!);
-    altered[altered.length - 3] ^= 1;
+    altered.writeUInt8(altered.readUInt8(altered.length - 3) ^ 1, altered.length - 3);
     second.files.set(victim, altered);
 
     expect(apply).toThrow(/can no longer be read/);
