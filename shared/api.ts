@@ -16,6 +16,7 @@ import {
   type PackItem,
 } from './model';
 import { annotationApiParams, type AnnotationApiResults } from './annotationsApi';
+import { API_METHOD_NAMES, IPC_CHANNELS, type ApiMethodName } from './apiMethods';
 import { syncApiParams, type SyncApiResults } from './syncApi';
 import { workshopApiParams, type WorkshopApiResults } from './workshopApi';
 
@@ -244,7 +245,12 @@ export const apiParams = {
 } as const;
 
 export type ApiMethod = keyof typeof apiParams;
-export const API_METHODS = Object.keys(apiParams) as ApiMethod[];
+/** The same names as shared/apiMethods.ts (which the preload bundles without the schemas). */
+export const API_METHODS: readonly ApiMethod[] = API_METHOD_NAMES;
+// Compile-time: the name list and the contract hold exactly the same methods.
+type SameUnion<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameMethods: SameUnion<ApiMethod, ApiMethodName> = true;
+void sameMethods;
 
 export interface ApiResults extends AnnotationApiResults, SyncApiResults, WorkshopApiResults {
   appInfo: AppInfo;
@@ -317,4 +323,4 @@ export interface IpcBridge {
   onEvent(listener: (event: unknown) => void): () => void;
 }
 
-export const IPC_CHANNELS = { invoke: 'briefbook:invoke', event: 'briefbook:event' } as const;
+export { IPC_CHANNELS };

@@ -4,7 +4,8 @@
 // that is not in it before anything crosses the process boundary, and one event
 // subscription that hands the page only the payload, never Electron's event object
 // (which would leak `sender`, i.e. ipcRenderer itself).
-import { IPC_CHANNELS, type IpcBridge } from '../../shared/api';
+import type { IpcBridge } from '../../shared/api';
+import { IPC_CHANNELS } from '../../shared/apiMethods';
 import { type SerializedError } from '../../shared/errors';
 
 export interface IpcRendererLike {

@@ -1,0 +1,56 @@
+// The API's method names and IPC channels, kept apart from the contract's schemas
+// (shared/api.ts) so that the preload, which needs only these, does not bundle zod and
+// every schema: it was 770 KB. shared/api.ts checks at compile time that this list is
+// exactly the contract's methods, so a method added there and not here fails the build.
+export const API_METHOD_NAMES = [
+  'appInfo',
+  'identity',
+  'listPacks',
+  'getPack',
+  'getItem',
+  'getPhoto',
+  'getSettings',
+  'updateSettings',
+  'setStarred',
+  'markRead',
+  'exportPdf',
+  'readExport',
+  'search',
+  'listAnnotations',
+  'getAnnotation',
+  'createAnnotation',
+  'updateAnnotation',
+  'deleteAnnotation',
+  'restoreAnnotation',
+  'reattachAnnotation',
+  'exportAnnotations',
+  'importAnnotations',
+  'addSubscription',
+  'removeSubscription',
+  'syncNow',
+  'syncStatus',
+  'packChanges',
+  'dismissChanges',
+  'removePack',
+  'exportBeforePurge',
+  'workshopOpen',
+  'workshopRecent',
+  'workshopCreate',
+  'workshopUpdatePack',
+  'workshopCreateItem',
+  'workshopUpdateItem',
+  'workshopRenameItem',
+  'workshopDeleteItem',
+  'workshopImportPhoto',
+  'workshopPreviewImport',
+  'workshopCommitImport',
+  'workshopKeyStatus',
+  'workshopCreateKey',
+  'workshopPublishPlan',
+  'workshopPublish',
+  'workshopPreviewDraft',
+] as const;
+
+export type ApiMethodName = (typeof API_METHOD_NAMES)[number];
+
+export const IPC_CHANNELS = { invoke: 'briefbook:invoke', event: 'briefbook:event' } as const;
