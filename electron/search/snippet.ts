@@ -3,7 +3,7 @@
 import type { SnippetSegment } from '../../shared/api';
 import type { ParsedQuery } from './query';
 import { nameKey } from './romanize';
-import { foldWord, hasCjk, isAscii, wordSpans } from './text';
+import { foldWord, hasCjk, isAscii, wordMatches, wordSpans } from './text';
 
 /** What counts as a match when highlighting. */
 export interface Highlighter {
@@ -60,6 +60,8 @@ export function compileMatcher(h: Highlighter): Matcher {
     ? phrases.map((p) => new RegExp(`(?<![a-z0-9])${p.map(escape).join('[^a-z0-9]+')}(?![a-z0-9])`, 'gi'))
     : null;
   const ascii = asciiRegExp(h);
+  const plainWords = new Map<string, boolean>();
+  const keyWords = new Map<string, boolean>();
   return {
     find(text: string, useKeys = false): Range[] {
       const keys = useKeys && h.keys.size > 0;
@@ -75,10 +77,18 @@ export function compileMatcher(h: Highlighter): Matcher {
         if (ascii) for (const m of text.matchAll(ascii)) ranges.push([m.index, m.index + m[0].length]);
         return mergeRanges(ranges);
       }
-      for (const span of wordSpans(text)) {
-        const f = span.folded;
-        if (h.exact.has(f) || h.prefixes.some((p) => f.startsWith(p)) || (keys && h.keys.has(nameKey(f))))
-          ranges.push([span.start, span.end]);
+      // Whether a word is highlighted depends only on the word as written: decided once
+      // per query, not once per occurrence (an official's names recur in every hit).
+      const seen = keys ? keyWords : plainWords;
+      for (const m of wordMatches(text)) {
+        const word = m[0];
+        let matched = seen.get(word);
+        if (matched === undefined) {
+          const f = foldWord(word);
+          matched = h.exact.has(f) || h.prefixes.some((p) => f.startsWith(p)) || (keys && h.keys.has(nameKey(f)));
+          seen.set(word, matched);
+        }
+        if (matched) ranges.push([m.index, m.index + word.length]);
       }
       if (h.cjk.length > 0) {
         const folded = text.normalize('NFKC');

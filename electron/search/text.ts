@@ -126,6 +126,11 @@ export interface WordSpan {
   end: number;
 }
 
+/** The words of a text as written (unfolded), with their positions. */
+export function wordMatches(text: string): IterableIterator<RegExpExecArray> {
+  return text.matchAll(WORD);
+}
+
 /** Words of the original text with their positions in it, for snippets. */
 export function wordSpans(text: string): WordSpan[] {
   const out: WordSpan[] = [];
