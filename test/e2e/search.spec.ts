@@ -72,6 +72,7 @@ test('the results page groups hits, filters by kind, book and country, and opens
   const results = new SearchResultsPage(page);
   await results.open(host.url, 'security');
   await results.expectScreen('Results for “security”');
+  await results.settled();
   await expect(results.group(/^Officials/)).toBeVisible();
   await expect(results.group(/^Talking points/)).toBeVisible();
   const total = await results.hits.count();
@@ -89,6 +90,7 @@ test('the results page groups hits, filters by kind, book and country, and opens
   // Country: only Japan's officials.
   await results.country.selectOption('Japan');
   await expect(page).toHaveURL(/country=Japan/);
+  await results.settled();
   await expect(results.hits.first()).toContainText('Japan');
   for (const sub of await results.hits.locator('.hit-sub').allTextContents()) expect(sub).toContain('Japan');
 
@@ -101,6 +103,7 @@ test('the results page groups hits, filters by kind, book and country, and opens
   await results.input.fill('cable repair');
   await expect(results.heading()).toHaveText('Results for “cable repair”');
   await expect(results.input).toBeFocused();
+  await results.settled();
 
   // A passage hit opens the item scrolled to that paragraph, marked.
   const passage = results.hits.filter({ hasText: 'Opens at this passage' }).first();

@@ -157,28 +157,32 @@ export function SearchPage({ query }: { query: Record<string, string> }) {
                 ? `Nothing matches “${q.trim()}”${query.pack || query.country ? ' with these filters' : ''}.`
                 : `${shown.length} result${shown.length === 1 ? '' : 's'}${all.length >= 200 ? ' (the best 200)' : ''}`}
       </p>
-      {groups.map((g) => (
-        <section key={g.kind} className="search-group" aria-labelledby={`${id}-${g.kind}`}>
-          <h2 id={`${id}-${g.kind}`} className="group-heading">
-            {SEARCH_KIND_LABELS[g.kind].many} <span className="count">{g.hits.length}</span>
-          </h2>
-          <ol className="hit-list">
-            {g.hits.map((hit) => (
-              <li key={hitKey(hit)} className="hit">
-                <a href={hitHref(hit)} className="hit-title stretched-link">
-                  {hit.title}
-                </a>
-                <p className="hit-sub">
-                  {hit.subtitle}
-                  {manyPacks && <span className="hit-pack"> · {packTitle(hit.packId)}</span>}
-                </p>
-                <Snippet segments={hit.snippet} />
-                {where(hit) && <p className="hit-where">{where(hit)}</p>}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ))}
+      {/* While the results of a newer query or filter are on their way, the ones shown are
+          marked as stale (dimmed; aria-busy tells assistive technology and tests). */}
+      <div className="search-results" aria-busy={Boolean(q.trim()) && !current}>
+        {groups.map((g) => (
+          <section key={g.kind} className="search-group" aria-labelledby={`${id}-${g.kind}`}>
+            <h2 id={`${id}-${g.kind}`} className="group-heading">
+              {SEARCH_KIND_LABELS[g.kind].many} <span className="count">{g.hits.length}</span>
+            </h2>
+            <ol className="hit-list">
+              {g.hits.map((hit) => (
+                <li key={hitKey(hit)} className="hit">
+                  <a href={hitHref(hit)} className="hit-title stretched-link">
+                    {hit.title}
+                  </a>
+                  <p className="hit-sub">
+                    {hit.subtitle}
+                    {manyPacks && <span className="hit-pack"> · {packTitle(hit.packId)}</span>}
+                  </p>
+                  <Snippet segments={hit.snippet} />
+                  {where(hit) && <p className="hit-where">{where(hit)}</p>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
+      </div>
     </div>
   );
 }

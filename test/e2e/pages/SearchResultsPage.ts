@@ -1,4 +1,4 @@
-import { type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { AppShell } from './AppShell';
 
 /** The full results page, #/search?q=…, with its filters. */
@@ -25,6 +25,14 @@ export class SearchResultsPage extends AppShell {
 
   kind(label: string | RegExp): Locator {
     return this.main.getByRole('group', { name: 'Show' }).getByRole('button', { name: label });
+  }
+
+  /**
+   * Wait until the hits shown are those of the current query and filters: until then the
+   * previous ones stay on screen, marked aria-busy, and reading them races the update.
+   */
+  async settled(): Promise<void> {
+    await expect(this.main.locator('.search-results')).toHaveAttribute('aria-busy', 'false');
   }
 
   group(label: string | RegExp): Locator {
