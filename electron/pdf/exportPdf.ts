@@ -1,6 +1,7 @@
 // `exportPdf`: one pass over the brief, each page written to disk as soon as the next
 // begins. Page numbers that are only known at the end (contents, "page X of Y") are
 // form XObjects filled in before the document closes (deferred.ts).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -32,6 +33,9 @@ export interface ExportOptions {
   onProgress?: (event: Extract<ApiEvent, { type: 'export-progress' }>) => void;
 }
 
+/** At most this long laying out before other work in the process gets a turn. */
+const BREATHE_MS = 25;
+
 export async function exportPdf(db: Db, options: ExportOptions): Promise<ExportPdfResult> {
   const content = loadContent(db, options.packId, options.scope, options.notes);
   const now = options.now ?? new Date();
@@ -41,7 +45,9 @@ export async function exportPdf(db: Db, options: ExportOptions): Promise<ExportP
       'invalid-input',
       `The folder ${path.dirname(outPath)} does not exist. Choose another place to save the PDF.`,
     );
-  const partPath = `${outPath}.part`;
+  // Its own part file: two exports to the same place (now that an export lets other work
+  // run) each write a whole file, and the last one finished is the one left.
+  const partPath = `${outPath}.${process.pid}-${crypto.randomBytes(4).toString('hex')}.part`;
 
   const { pack } = content;
   const doc = new PDFDocument({
@@ -102,16 +108,28 @@ export async function exportPdf(db: Db, options: ExportOptions): Promise<ExportP
     };
     const ctx: Ctx = { w, c: content, db, outline: null, images: new Map(), itemDone: () => void itemsDone++ };
 
+    // The sections of many items are laid out item by item, and every BREATHE_MS the
+    // export lets the event loop run: in the app the core shares the main process, so
+    // the reader's other requests are answered and the progress reaches the window
+    // while a long brief is being written, not only after its last page.
+    let breathed = performance.now();
+    const layOut = async (section: Generator<void, void, void>) => {
+      for (let step = section.next(); !step.done; step = section.next()) {
+        if (performance.now() - breathed < BREATHE_MS) continue;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        breathed = performance.now();
+      }
+    };
     const full = content.scope.kind === 'all' || content.scope.kind === 'day';
     if (full) {
       drawCover(ctx, now, options.watermark ?? null);
       drawContents(ctx, tocEntries(content));
     }
     if (content.days.length) drawSchedule(ctx);
-    drawMeetings(ctx);
-    drawOfficials(ctx);
-    drawTalkingPoints(ctx);
-    drawNotes(ctx);
+    await layOut(drawMeetings(ctx));
+    await layOut(drawOfficials(ctx));
+    await layOut(drawTalkingPoints(ctx));
+    await layOut(drawNotes(ctx));
     if (content.annotations) drawNotesIndex(ctx);
     if (w.pageNumber === 0) w.newPage();
 

@@ -24,13 +24,15 @@ import { COLORS, TYPE } from './theme';
 
 const PRIORITY_COLOR = { high: COLORS.high, medium: COLORS.medium, low: COLORS.low } as const;
 
-export function drawMeetings(ctx: Ctx): void {
-  ctx.c.meetings.forEach((m, i) => {
+/** One meeting card after another; yields after each (see exportPdf's laying out). */
+export function* drawMeetings(ctx: Ctx): Generator<void, void, void> {
+  for (const [i, m] of ctx.c.meetings.entries()) {
     if (i === 0) startSection(ctx, 'Meetings', 'meetings', 'no-title');
     else ctx.w.newPage();
     drawMeeting(ctx, m);
     ctx.itemDone();
-  });
+    yield;
+  }
 }
 
 function drawMeeting(ctx: Ctx, m: Meeting): void {

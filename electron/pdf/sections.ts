@@ -23,15 +23,17 @@ import { COLORS, TYPE } from './theme';
 const PHOTO_W = 66;
 const PHOTO_H = 82;
 
-export function drawOfficials(ctx: Ctx): void {
+/** Yields after each official (see exportPdf's laying out). */
+export function* drawOfficials(ctx: Ctx): Generator<void, void, void> {
   const { c } = ctx;
   if (c.officials.length === 0) return;
   startSection(ctx, KIND_LABELS.official.many, 'officials');
-  c.officials.forEach((o, i) => {
+  for (const [i, o] of c.officials.entries()) {
     if (i > 0) separator(ctx);
     drawOfficial(ctx, o);
     ctx.itemDone();
-  });
+    yield;
+  }
 }
 
 function separator(ctx: Ctx): void {
@@ -102,7 +104,8 @@ const PRIORITY_TITLE: Record<Priority, string> = {
 };
 const PRIORITY_COLOR: Record<Priority, string> = { high: COLORS.high, medium: COLORS.medium, low: COLORS.low };
 
-export function drawTalkingPoints(ctx: Ctx): void {
+/** Yields after each talking point (see exportPdf's laying out). */
+export function* drawTalkingPoints(ctx: Ctx): Generator<void, void, void> {
   const { w, c } = ctx;
   if (c.talkingPoints.length === 0) return;
   startSection(ctx, KIND_LABELS['talking-point'].many, 'talking-points', [
@@ -130,7 +133,7 @@ export function drawTalkingPoints(ctx: Ctx): void {
     );
     w.rule(PRIORITY_COLOR[p], 1);
     w.y += 10;
-    group.forEach((t, i) => {
+    for (const [i, t] of group.entries()) {
       if (i > 0) {
         w.space(8);
         if (w.remaining > 90) {
@@ -140,7 +143,8 @@ export function drawTalkingPoints(ctx: Ctx): void {
       }
       drawTalkingPoint(ctx, t);
       ctx.itemDone();
-    });
+      yield;
+    }
     w.space(12);
   }
 }
@@ -184,11 +188,12 @@ function drawTalkingPoint(ctx: Ctx, t: TalkingPoint): void {
   readerNotes(ctx, 'talking-point', t.id, 'jp');
 }
 
-export function drawNotes(ctx: Ctx): void {
+/** Yields after each note (see exportPdf's laying out). */
+export function* drawNotes(ctx: Ctx): Generator<void, void, void> {
   const { w, c } = ctx;
   if (c.notes.length === 0) return;
   startSection(ctx, KIND_LABELS.note.many, 'notes');
-  c.notes.forEach((n, i) => {
+  for (const [i, n] of c.notes.entries()) {
     const title: Span[] = [
       { text: n.data.title, style: { size: TYPE.h2.size, color: COLORS.ink, serif: true, bold: true } },
     ];
@@ -205,7 +210,8 @@ export function drawNotes(ctx: Ctx): void {
     readerNotes(ctx, 'note', n.id, 'jp');
     w.continued = null;
     ctx.itemDone();
-  });
+    yield;
+  }
 }
 
 /** Every note of the reader in one place, by item, with the page each item is on. */
