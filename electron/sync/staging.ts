@@ -15,6 +15,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { sha256Hex } from '../packs/photos';
+import type { VerifiedObjects } from '../packs/publish/verify';
 
 const OBJECT_NAME = /^[0-9a-f]{64}$/;
 const SEGMENT_NAME = /^[0-9]+-[0-9a-f]{8}\.seg$/;
@@ -276,6 +277,32 @@ export function openStaging(dataDir: string): Staging {
       flush();
       if (own) fs.closeSync(own.fd);
       own = null;
+    },
+  };
+}
+
+/**
+ * The verified objects of one install from a folder, a .briefpack or a URL (`briefbook
+ * add`), kept in the staging area rather than in memory and read back one at a time as
+ * the pack is decoded and installed (as sync's are). release() forgets what was put.
+ */
+export function stagedForInstall(dataDir: string): VerifiedObjects & { release(): void } {
+  const staging = openStaging(dataDir);
+  const put = new Set<string>();
+  return {
+    onDisk: true,
+    put(sha256, bytes) {
+      staging.write(sha256, bytes);
+      put.add(sha256);
+    },
+    // Every read checks the bytes against their name again, so the length needs no cap.
+    get: (sha256) => staging.read(sha256, Number.MAX_SAFE_INTEGER) ?? undefined,
+    release() {
+      try {
+        staging.remove(put);
+      } finally {
+        staging.close();
+      }
     },
   };
 }

@@ -6,6 +6,7 @@ import { addPublished } from '../../packs/publish/install';
 import { readPublicKeyFile } from '../../packs/publish/keys';
 import { isSampleKey } from '../../packs/publish/sample';
 import { assetsDir } from '../../platform/assets';
+import { stagedForInstall } from '../../sync/staging';
 import type { CommandContext } from '../command';
 
 export async function addSigned(ctx: CommandContext, location: string, pubFile: string | undefined, repin: boolean) {
@@ -18,7 +19,14 @@ export async function addSigned(ctx: CommandContext, location: string, pubFile: 
   if (repin && !given)
     throw new BriefbookError('invalid-input', '--repin needs --pubkey NAME.pub: the key to pin instead.');
   const core = ctx.core();
-  const { fetched, result } = await addPublished(core.db, location, { given, repin, readerKey: core.readerKey });
+  const kept = stagedForInstall(core.dataDir);
+  let added: Awaited<ReturnType<typeof addPublished>>;
+  try {
+    added = await addPublished(core.db, location, { given, repin, readerKey: core.readerKey, kept });
+  } finally {
+    kept.release();
+  }
+  const { fetched, result } = added;
   const m = fetched.verified.manifest;
   if (ctx.json) return ctx.printJson({ ok: true, ...result, source: fetched.location });
   ctx.print(`✓ Installed ${fetched.pack.meta.title} (${m.packId}) version ${m.version}, signed by key ${result.keyId}`);

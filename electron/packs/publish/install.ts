@@ -9,7 +9,7 @@ import { publicKeyFromBase64, sameKey, type PublicKeyInfo } from './keys';
 import { recordProtection, type ReaderKeySource } from '../confidential/index';
 import { loadPublished, type FetchedPack } from './load';
 import type { HttpOptions } from './http';
-import type { TrustAnchor } from './verify';
+import type { TrustAnchor, VerifiedObjects } from './verify';
 
 export interface SignedInstallOptions {
   now?: Date;
@@ -115,6 +115,8 @@ export interface AddOptions extends SignedInstallOptions {
   http?: HttpOptions;
   /** This computer's reader key, for confidential packs. */
   readerKey?: ReaderKeySource;
+  /** Keep verified objects here rather than in memory (see FetchOptions.kept). */
+  kept?: VerifiedObjects;
 }
 
 /** Fetch, verify and install a published pack from a folder, .briefpack or URL: `briefbook add`. */
@@ -130,6 +132,7 @@ export async function addPublished(
     now: options.now,
     http: options.http,
     readerKey: options.readerKey,
+    kept: options.kept,
   });
   checkGivenKey(fetched, given);
   return { fetched, result: installVerifiedPack(db, fetched, options) };

@@ -42,8 +42,9 @@ export interface FetchOptions {
    */
   known?: (manifest: VerifiedManifest['manifest']) => KnownItems;
   /**
-   * Where the fetcher keeps the objects it verified (sync: its staging area on disk):
-   * they are then read from there, one at a time, instead of being held in memory.
+   * Where verified objects are kept instead of memory (sync's staging area, whose
+   * fetcher writes them there itself; otherwise each is handed to `kept.put`): they are
+   * then read from there, one at a time, as the pack is decoded and installed.
    */
   kept?: VerifiedObjects;
 }
@@ -118,6 +119,7 @@ export async function fetchPublished(fetcher: PackFetcher, options: FetchOptions
   // Verified bytes are held here only when no one keeps them for us (options.kept).
   const keep = (sha256: string, bytes: Buffer, size: number) => {
     if (!options.kept) objects.set(sha256, bytes);
+    else options.kept.put?.(sha256, bytes);
     progress(sha256, size);
   };
   if (fetcher.prefetch && wanted.length > 0) {

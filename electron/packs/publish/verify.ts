@@ -311,6 +311,8 @@ const NOTHING_KNOWN: KnownItems = { items: new Map(), referencesHold: false };
 /** Objects that passed checkObject, by SHA-256 (a Map is one). */
 export interface VerifiedObjects {
   get(sha256: string): Buffer | undefined;
+  /** Keep a verified object (when its fetcher does not keep it itself). */
+  put?(sha256: string, bytes: Buffer): void;
   /**
    * The objects are on disk (sync's staging area, the store), not in memory: decodePack
    * then keeps no decoded item but decodes each again from its bytes whenever it is used,

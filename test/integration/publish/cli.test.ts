@@ -7,6 +7,7 @@ import { add } from '../../../electron/cli/commands/add';
 import { keygen } from '../../../electron/cli/commands/keygen';
 import { packBuild } from '../../../electron/cli/commands/packBuild';
 import { packVerify } from '../../../electron/cli/commands/packVerify';
+import { openStaging } from '../../../electron/sync/staging';
 import { PACK_ID, tempDir, writeSource } from './fixture';
 
 describe('briefbook keygen, pack build, pack verify, add', () => {
@@ -43,6 +44,10 @@ describe('briefbook keygen, pack build, pack verify, add', () => {
     // The key is pinned: a later version installs without --pubkey.
     await runCommand(packBuild, data, [source], { key: `${name}.key`, out: dist });
     expect(await runCommand(add, data, [dist], {})).toMatch(/version 2/);
+    // The objects were kept in the staging area while installing, and none is left there.
+    const staging = openStaging(data);
+    expect(staging.list()).toEqual([]);
+    staging.close();
     // A source folder still installs as a local draft, and refuses --pubkey.
     await expect(runCommand(add, data, [source], { pubkey: `${name}.pub` })).rejects.toThrow(/local draft/);
     // The bundled sample key is refused as a reader's key.
