@@ -16,6 +16,9 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
 }
 
+/** How much of the database file SQLite reads through a memory map. */
+const MMAP_BYTES = 256 * 1024 * 1024;
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -23,6 +26,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
+  // Reads through a memory map instead of a read() per page: at 100,000 items search's
+  // p50 went from 2.11-2.17 to 1.73-1.93 ms (npm run bench -- search, alternating runs).
+  // Pages of the file the map covers are the OS's page cache, shared, not our heap.
+  db.pragma(`mmap_size = ${MMAP_BYTES}`);
   // REPLACE conflicts must fire delete triggers too: the trigger that guards the
   // reader's annotations against any deletion but their own depends on it.
   db.pragma('recursive_triggers = ON');
