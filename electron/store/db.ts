@@ -27,7 +27,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   db.pragma('busy_timeout = 5000');
   db.pragma('synchronous = NORMAL');
   // Reads through a memory map instead of a read() per page: at 100,000 items search's
-  // p50 went from 2.11-2.17 to 1.73-1.93 ms (npm run bench -- search, alternating runs).
+  // p50 went from a median of 2.38 to 2.11 ms (npm run bench -- search, alternating runs).
   // Pages of the file the map covers are the OS's page cache, shared, not our heap.
   db.pragma(`mmap_size = ${MMAP_BYTES}`);
   // REPLACE conflicts must fire delete triggers too: the trigger that guards the
