@@ -161,7 +161,7 @@ export async function fetchForInstall(
   let packId = localPackId ?? '';
   // Objects are looked up in the store once the manifest is verified (known callback).
   let store: LocalObjects | null = null;
-  let sizes: Map<string, { size: number }> = new Map();
+  let sizes: ReadonlyMap<string, { size: number }> = new Map();
   const local: LocalObjects = {
     get: (sha) => store?.get(sha) ?? null,
     has: (sha) => store?.has(sha) ?? false,

@@ -57,9 +57,24 @@ export interface FetchedPack {
   totalBytes: number;
 }
 
+const PACK_ID_KEY = Buffer.from('"packId":"');
+/** What a pack id may be (ItemId): letters, digits and hyphens, so it needs no unescaping. */
+const PLAIN_ID = /^[a-z0-9][a-z0-9-]*$/;
+
 /** The pack id a manifest claims, read before its signature is checked: only to choose which pinned key to check it with. */
 export function claimedPackId(bytes: Buffer): string | null {
   if (bytes.length > MANIFEST_LIMITS.maxManifestBytes) return null;
+  // A published manifest is canonical JSON: its top-level "packId" is found without
+  // decoding and parsing a megabyte of item entries (about 15 ms of a 1 % update). A
+  // quote in JSON text is escaped inside strings, so this finds a key, not text; a wrong
+  // claim only picks the wrong key, which the signature check then refuses.
+  const at = bytes.indexOf(PACK_ID_KEY);
+  if (at >= 0) {
+    const start = at + PACK_ID_KEY.length;
+    const end = bytes.indexOf(0x22, start);
+    const id = end > start && end - start <= 200 ? bytes.toString('latin1', start, end) : '';
+    if (PLAIN_ID.test(id)) return id;
+  }
   const text = decodeUtf8(bytes);
   if (text === null) return null;
   try {

@@ -209,8 +209,19 @@ class ItemObject {
   }
 }
 
-/** The distinct objects a manifest names, with the size each must have. */
-export function manifestObjects(manifest: Manifest): Map<string, { size: number; label: string }> {
+const objectsOf = new WeakMap<Manifest, ReadonlyMap<string, { size: number; label: string }>>();
+
+/**
+ * The distinct objects a manifest names, with the size each must have. Made once per
+ * manifest: verification, fetching, the bundle and staging all ask (10,000 entries each).
+ */
+export function manifestObjects(manifest: Manifest): ReadonlyMap<string, { size: number; label: string }> {
+  let known = objectsOf.get(manifest);
+  if (!known) objectsOf.set(manifest, (known = listObjects(manifest)));
+  return known;
+}
+
+function listObjects(manifest: Manifest): Map<string, { size: number; label: string }> {
   const out = new Map<string, { size: number; label: string }>();
   for (const it of manifest.items) out.set(it.sha256, new ItemObject(it));
   for (const a of manifest.assets) out.set(a.sha256, { size: a.size, label: `photo ${a.path}` });

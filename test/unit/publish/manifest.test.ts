@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseManifest, serializeManifest } from '../../../electron/packs/publish/manifest';
+import { claimedPackId } from '../../../electron/packs/publish/load';
 import { MANIFEST_FORMAT, Manifest, manifestMeta, type Manifest as ManifestT } from '../../../shared/manifest';
 
 const sha = (c: string) => c.repeat(64);
@@ -64,5 +65,18 @@ describe('manifest schema', () => {
     expect(parseManifest(Buffer.from('{"format":')).ok).toBe(false);
     const deep = Buffer.from('['.repeat(100_000) + ']'.repeat(100_000));
     expect(parseManifest(deep).ok).toBe(false);
+  });
+});
+
+describe('claimedPackId (which pinned key to check a manifest with)', () => {
+  it('reads the pack id of a published manifest, and of one laid out differently', () => {
+    expect(claimedPackId(serializeManifest(good))).toBe('summit-2030');
+    expect(claimedPackId(Buffer.from(JSON.stringify(good, null, 2)))).toBe('summit-2030');
+  });
+
+  it('claims nothing for bytes that are not a manifest', () => {
+    expect(claimedPackId(Buffer.from('not json'))).toBeNull();
+    expect(claimedPackId(Buffer.from('{"packId":"Bad Id!"'))).toBeNull();
+    expect(claimedPackId(Buffer.from([0xff, 0xfe, 0x00]))).toBeNull();
   });
 });
