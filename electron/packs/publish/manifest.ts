@@ -12,9 +12,10 @@ import {
   manifestByteBudget,
   manifestEntryCount,
   type KeyEndorsement,
+  type ManifestItem,
   type PublisherKey,
 } from '../../../shared/manifest';
-import type { PackMeta } from '../../../shared/model';
+import { ID_PATTERN, ITEM_KINDS, LIMITS, type PackMeta } from '../../../shared/model';
 import { canonicalJson, decodeUtf8 } from './encoding';
 import { sign } from './keys';
 import type { EncodedPack } from './objects';
@@ -74,6 +75,42 @@ function zodProblems(file: string, error: z.ZodError): Problem[] {
 export type ParsedManifest = { ok: true; manifest: Manifest } | { ok: false; problems: Problem[] };
 
 /** Parse manifest bytes: byte cap, strict UTF-8, JSON, schema, then the per-entry byte budget. */
+const ITEM_KIND_SET: ReadonlySet<string> = new Set(ITEM_KINDS);
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * The item entries of a plain (not confidential) manifest when each one is exactly what
+ * ManifestItem accepts (the four fields, nothing else), else null. A confidential
+ * manifest is left to zod whole: its rules say its item list must be empty.
+ */
+function checkedPlainItems(json: unknown): ManifestItem[] | null {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null;
+  const m = json as Record<string, unknown>;
+  if (m.encryption !== undefined || !Array.isArray(m.items) || m.items.length > LIMITS.maxItems) return null;
+  for (const it of m.items as unknown[]) {
+    if (typeof it !== 'object' || it === null || Array.isArray(it)) return null;
+    const e = it as Record<string, unknown>;
+    let fields = 0;
+    for (const key in e) if (Object.hasOwn(e, key)) fields++;
+    const { kind, id, sha256, size } = e;
+    if (
+      fields !== 4 ||
+      typeof kind !== 'string' ||
+      !ITEM_KIND_SET.has(kind) ||
+      typeof id !== 'string' ||
+      !ID_PATTERN.test(id) ||
+      typeof sha256 !== 'string' ||
+      !SHA256_HEX.test(sha256) ||
+      typeof size !== 'number' ||
+      !Number.isInteger(size) ||
+      size < 1 ||
+      size > MANIFEST_LIMITS.maxItemObjectBytes
+    )
+      return null;
+  }
+  return m.items as ManifestItem[];
+}
+
 export function parseManifest(bytes: Buffer): ParsedManifest {
   const fail = (message: string, field?: string): ParsedManifest => ({
     ok: false,
@@ -98,9 +135,14 @@ export function parseManifest(bytes: Buffer): ParsedManifest {
       'format',
     );
   }
-  const result = Manifest.safeParse(json);
+  // The item entries are most of a large manifest, and zod checking 10,000 of them cost
+  // about 40 ms of a 1 % update. When every entry passes a plain check that accepts
+  // exactly what ManifestItem accepts, zod checks the rest; otherwise zod checks it all,
+  // so every problem is reported as before.
+  const items = checkedPlainItems(json);
+  const result = Manifest.safeParse(items ? { ...(json as object), items: [] } : json);
   if (!result.success) return { ok: false, problems: zodProblems(MANIFEST_FILE, result.error) };
-  const manifest = result.data;
+  const manifest = items ? { ...result.data, items } : result.data;
   const entries = manifestEntryCount(manifest);
   const budget = manifestByteBudget(entries);
   if (bytes.length > budget)

@@ -44,12 +44,30 @@ describe('manifest schema', () => {
     ['an asset path outside photos/', { ...good, assets: [{ ...good.assets[0], path: '../x.png' }] }, /photos/],
     ['an asset that is not an image', { ...good, assets: [{ ...good.assets[0], mime: 'text/html' }] }, /mime/],
     ['an item larger than the limit', { ...good, items: [{ ...good.items[0], size: 10_000_000 }] }, /size/],
+    ['an item with a field too many', { ...good, items: [{ ...good.items[0], note: 'x' }] }, /unknown field "note"/],
+    ['an item of an unknown kind', { ...good, items: [{ ...good.items[0], kind: 'memo' }] }, /kind/],
+    ['an item id that is not an id', { ...good, items: [{ ...good.items[0], id: 'Tanaka San' }] }, /ids use/],
     ['a bad key id', { ...good, publisher: { ...good.publisher, keyId: 'ABCD' } }, /key id/],
     ['a publishedAt without offset', { ...good, publishedAt: '2030-04-01T00:00:00' }, /publishedAt/],
   ])('refuses %s', (_, m, message) => {
     const r = parse(m);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems.map((p) => `${p.field ?? ''} ${p.message}`).join('\n')).toMatch(message);
+  });
+
+  it('reads many item entries exactly as the schema does', () => {
+    const many: ManifestT = {
+      ...good,
+      items: Array.from({ length: 500 }, (_, i) => ({
+        kind: (['official', 'meeting', 'talking-point', 'note'] as const)[i % 4]!,
+        id: `item-${i}`,
+        sha256: (i % 16).toString(16).repeat(64),
+        size: i + 1,
+      })),
+    };
+    const r = parseManifest(serializeManifest(many));
+    expect(r.ok && r.manifest).toEqual(Manifest.parse(JSON.parse(serializeManifest(many).toString('utf8'))));
+    expect(r.ok && r.manifest.items).toHaveLength(500);
   });
 
   it('names an unknown format before anything else', () => {
