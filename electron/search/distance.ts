@@ -4,7 +4,15 @@
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   if (a === b) return 0;
-  const n = b.length;
+  return lastRow(a, b, b.length, max)?.[b.length] ?? max + 1;
+}
+
+/**
+ * The last row of the alignment table of `a` against the first `n` characters of `b`
+ * (entry j: the distance from `a` to b's first j characters), or null as soon as every
+ * entry must exceed `max`.
+ */
+function lastRow(a: string, b: string, n: number, max: number): number[] | null {
   let prev2 = new Array<number>(n + 1).fill(0);
   let prev = Array.from({ length: n + 1 }, (_, j) => j);
   let cur = new Array<number>(n + 1).fill(0);
@@ -18,10 +26,10 @@ export function editDistance(a: string, b: string, max: number): number {
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
-    if (rowMin > max) return max + 1;
+    if (rowMin > max) return null;
     [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return prev[n]!;
+  return prev;
 }
 
 /** Every string obtained by deleting exactly `count` characters (deduplicated). */
@@ -44,23 +52,8 @@ export function prefixDistance(a: string, b: string, from: number, to: number, m
   const n = Math.min(b.length, to);
   const lo = Math.max(0, Math.min(from, n));
   if (a.length - n > max) return max + 1;
-  let prev2 = new Array<number>(n + 1).fill(0);
-  let prev = Array.from({ length: n + 1 }, (_, j) => j);
-  let cur = new Array<number>(n + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
-      cur[j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    [prev2, prev, cur] = [prev, cur, prev2];
-  }
+  const row = lastRow(a, b, n, max);
   let best = max + 1;
-  for (let j = lo; j <= n; j++) best = Math.min(best, prev[j]!);
+  if (row) for (let j = lo; j <= n; j++) best = Math.min(best, row[j]!);
   return best;
 }
