@@ -6,7 +6,9 @@ import { EventInfo, ITEM_KINDS, Instant, ItemId, LIMITS, PackMeta, PhotoPath } f
 
 export const MANIFEST_FORMAT = 'briefbook-pack/1';
 
-export const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 as 64 lower-case hex digits');
+/** An object name: a SHA-256 as 64 lower-case hex digits. */
+export const SHA256_HEX_PATTERN = /^[0-9a-f]{64}$/;
+export const Sha256Hex = z.string().regex(SHA256_HEX_PATTERN, 'expected a SHA-256 as 64 lower-case hex digits');
 
 /** A key id: the first 16 hex digits of SHA-256(raw public key), in four groups, e.g. "3f9a-12bc-77e0-9d41". */
 export const KEY_ID_PATTERN = /^[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}$/;

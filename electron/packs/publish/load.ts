@@ -138,12 +138,12 @@ export async function fetchPublished(fetcher: PackFetcher, options: FetchOptions
     progress(sha256, size);
   };
   if (fetcher.prefetch && wanted.length > 0) {
-    const expected = new Map(wanted);
+    const objectsOfManifest = manifestObjects(manifest);
     await fetcher.prefetch(
       manifest,
       wanted.map(([sha256]) => sha256),
       (sha256, bytes) => {
-        const e = expected.get(sha256);
+        const e = known?.items.has(sha256) ? undefined : objectsOfManifest.get(sha256);
         // Anything not exactly right is simply fetched again on its own below.
         if (e && !done.has(sha256) && !checkObject(sha256, e, bytes)) keep(sha256, bytes, e.size);
       },

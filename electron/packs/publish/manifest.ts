@@ -9,6 +9,7 @@ import {
   MANIFEST_FORMAT,
   MANIFEST_LIMITS,
   Manifest,
+  SHA256_HEX_PATTERN,
   manifestByteBudget,
   manifestEntryCount,
   type KeyEndorsement,
@@ -76,7 +77,6 @@ export type ParsedManifest = { ok: true; manifest: Manifest } | { ok: false; pro
 
 /** Parse manifest bytes: byte cap, strict UTF-8, JSON, schema, then the per-entry byte budget. */
 const ITEM_KIND_SET: ReadonlySet<string> = new Set(ITEM_KINDS);
-const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /**
  * The item entries of a plain (not confidential) manifest when each one is exactly what
@@ -100,7 +100,7 @@ function checkedPlainItems(json: unknown): ManifestItem[] | null {
       typeof id !== 'string' ||
       !ID_PATTERN.test(id) ||
       typeof sha256 !== 'string' ||
-      !SHA256_HEX.test(sha256) ||
+      !SHA256_HEX_PATTERN.test(sha256) ||
       typeof size !== 'number' ||
       !Number.isInteger(size) ||
       size < 1 ||
