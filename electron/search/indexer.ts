@@ -181,13 +181,29 @@ function refreshAnnotationTitles(db: Db, packId: string): void {
 }
 
 const annotationSignatures = new WeakMap<Db, string>();
+const caughtUpAt = new WeakMap<Db, string>();
+
+/**
+ * Changes since the connection opened, by this connection and by any other (the CLI
+ * writing while the app runs). Equal marks mean nothing was written in between.
+ */
+function writeMark(db: Db): string {
+  const [own, others] = stmt(db, 'SELECT total_changes(), (SELECT data_version FROM pragma_data_version())')
+    .raw()
+    .get() as [number, number];
+  return `${own}/${others}`;
+}
 
 /**
  * Brings the index up to date with whatever was written without it: packs installed
  * before migration 002, annotations saved by code that did not call indexAnnotation.
- * Cheap when nothing is stale (two small queries).
+ * Returns the database's write mark once it is up to date, which callers may use to
+ * keep what they read from it until the next write.
  */
-export function catchUp(db: Db): void {
+export function catchUp(db: Db): string {
+  // Search calls this before every query: one statement when nothing was written since.
+  const mark = writeMark(db);
+  if (caughtUpAt.get(db) === mark) return mark;
   const stale = stmt(
     db,
     `SELECT p.id FROM packs p LEFT JOIN search_packs s ON s.pack_id = p.id
@@ -200,15 +216,19 @@ export function catchUp(db: Db): void {
     at: string | null;
   };
   const signature = `${sig.n}|${sig.at ?? ''}`;
-  if (annotationSignatures.get(db) === signature) return;
-  db.transaction(() => {
-    db.prepare(
-      "DELETE FROM search_docs WHERE kind = 'annotation' AND annotation_id NOT IN (SELECT id FROM annotations)",
-    ).run();
-    const rows = db
-      .prepare('SELECT id, pack_id, item_kind, item_id, quote, note FROM annotations')
-      .all() as AnnotationRow[];
-    for (const r of rows) indexAnnotation(db, r);
-  })();
-  annotationSignatures.set(db, signature);
+  if (annotationSignatures.get(db) !== signature) {
+    db.transaction(() => {
+      db.prepare(
+        "DELETE FROM search_docs WHERE kind = 'annotation' AND annotation_id NOT IN (SELECT id FROM annotations)",
+      ).run();
+      const rows = db
+        .prepare('SELECT id, pack_id, item_kind, item_id, quote, note FROM annotations')
+        .all() as AnnotationRow[];
+      for (const r of rows) indexAnnotation(db, r);
+    })();
+    annotationSignatures.set(db, signature);
+  }
+  const after = writeMark(db);
+  caughtUpAt.set(db, after);
+  return after;
 }

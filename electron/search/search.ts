@@ -63,6 +63,30 @@ function pruneNameIndexes(db: Db, installed: readonly PackScope[]): void {
   for (const id of perDb.keys()) if (!ids.has(id)) perDb.delete(id);
 }
 
+interface PackScopes {
+  /** Every pack ever indexed: it keeps its number, since annotations outlive a removed pack. */
+  known: PackScope[];
+  installed: PackScope[];
+}
+
+const scopesByDb = new WeakMap<Db, { mark: string; scopes: PackScopes }>();
+
+/** The packs to search, read again only after something was written. */
+function packScopes(db: Db, mark: string): PackScopes {
+  const cached = scopesByDb.get(db);
+  if (cached?.mark === mark) return cached.scopes;
+  const known = stmt(
+    db,
+    'SELECT pack_id, pack_no, generation, indexed_version FROM search_packs',
+  ).all() as (PackScope & {
+    indexed_version: number | null;
+  })[];
+  const scopes = { known, installed: known.filter((p) => p.indexed_version !== null) };
+  pruneNameIndexes(db, scopes.installed);
+  scopesByDb.set(db, { mark, scopes });
+  return scopes;
+}
+
 interface Candidate {
   docId: number;
   name: number;
@@ -72,22 +96,14 @@ interface Candidate {
 export function search(db: Db, params: SearchParams): SearchResults {
   const started = performance.now();
   const done = (hits: SearchHit[]): SearchResults => ({ hits, tookMs: round(performance.now() - started) });
-  catchUp(db);
+  const mark = catchUp(db);
   const q = parseQuery(params.query);
   if (isEmpty(q)) return done([]);
   const limit = Math.max(1, Math.min(params.limit ?? DEFAULT_LIMIT, 500));
   const kinds = params.kinds && params.kinds.length > 0 ? new Set(params.kinds) : null;
   const country = params.country?.trim() ? fold(params.country.trim()) : null;
 
-  // Every pack ever indexed keeps its number: annotations outlive a removed pack.
-  const known = stmt(
-    db,
-    'SELECT pack_id, pack_no, generation, indexed_version FROM search_packs',
-  ).all() as (PackScope & {
-    indexed_version: number | null;
-  })[];
-  const installed = known.filter((p) => p.indexed_version !== null);
-  pruneNameIndexes(db, installed);
+  const { known, installed } = packScopes(db, mark);
   const packs = params.packId ? installed.filter((p) => p.pack_id === params.packId) : installed;
   const scopePack = params.packId ? known.find((p) => p.pack_id === params.packId) : undefined;
   if (params.packId && !scopePack) return done([]);

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installPack, onInstall, removePack } from '../../../electron/store/install';
 import { indexAnnotation, search, unindexAnnotation } from '../../../electron/search/index';
-import type { Db } from '../../../electron/store/db';
+import { openDatabase, type Db } from '../../../electron/store/db';
 import { note, official, OFFICIALS, pack, tempDb } from './fixture';
 
 let db: Db;
@@ -68,6 +68,19 @@ describe('index maintenance', () => {
     install(pack('a', [note('n1', 'Fisheries', 'bluefin')]));
     db.exec('DELETE FROM search_docs; UPDATE search_packs SET indexed_version = NULL');
     expect(ids('bluefin')).toEqual(['a/n1']);
+  });
+
+  it('sees a pack another connection installed since the last query (the CLI while the app runs)', () => {
+    install(pack('a', [note('n1', 'Fisheries', 'bluefin')]));
+    expect(ids('Sigehiro')).toEqual([]);
+    const other = openDatabase(db.name);
+    try {
+      installPack(other, pack('b', [OFFICIALS[0]!]), { origin: 'local-draft', source: 'cli' });
+    } finally {
+      other.close();
+    }
+    // Only the name index finds this spelling, and it covers only the packs search knows of.
+    expect(ids('Sigehiro')).toEqual(['b/watanabe-shigehiro']);
   });
 });
 
