@@ -84,14 +84,18 @@ type DocTuple = [
 
 function docsById(db: Db, batch: readonly Ranked[]): Map<number, DocRow> {
   // The item's plain text in the same statement: one pass over the ids, no second
-  // lookup of the documents' items. Rows as arrays: named row objects cost more.
+  // lookup of the documents' items. Rows as arrays: named row objects cost more. The
+  // item is read by the rowid its document holds (migration 7), checked to be the same
+  // item; through its key only if it is not.
   const rows = stmt(
     db,
     `SELECT d.rowid, d.pack_id, d.kind, d.item_kind, d.item_id, d.annotation_id, d.agenda_index, d.title, d.subtitle,
             d.names, d.heading,
-            CASE WHEN d.kind <> 'annotation' AND d.agenda_index IS NULL THEN
+            CASE WHEN d.kind <> 'annotation' AND d.agenda_index IS NULL THEN coalesce(
+              (SELECT i.plain_text FROM items i
+                WHERE i.rowid = d.item_rowid AND i.pack_id = d.pack_id AND i.kind = d.item_kind AND i.id = d.item_id),
               (SELECT i.plain_text FROM items i WHERE i.pack_id = d.pack_id AND i.kind = d.item_kind AND i.id = d.item_id)
-            END AS plain_text
+            ) END AS plain_text
        FROM search_docs d WHERE d.rowid IN (SELECT value FROM json_each(?))`,
   )
     .raw()

@@ -33,35 +33,43 @@ export function countryToken(country: string): string {
   return `xc${fold(country).replace(/[^\p{L}\p{N}]/gu, '')}`;
 }
 
-function insertDocs(db: Db, packId: string, docs: readonly SearchDoc[]): void {
+/**
+ * Writes a pack's documents. `itemRowid` is the row of the item they come from (none for
+ * an annotation): a hit reads its item's text by it (hits.ts).
+ */
+function docWriter(db: Db, packId: string): (docs: readonly SearchDoc[], itemRowid: number | null) => void {
   const no = packNo(db, packId);
-  const insertDoc = db.prepare(
-    `INSERT INTO search_docs (pack_id, kind, item_kind, item_id, annotation_id, agenda_index, title, subtitle, country, names, heading)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const insertDoc = stmt(
+    db,
+    `INSERT INTO search_docs (pack_id, kind, item_kind, item_id, annotation_id, agenda_index, title, subtitle, country, names, heading, item_rowid)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertFts = db.prepare('INSERT INTO search_fts (rowid, names, heading, body, scope) VALUES (?, ?, ?, ?, ?)');
-  for (const d of docs) {
-    const rowid = insertDoc.run(
-      packId,
-      d.kind,
-      d.itemKind,
-      d.itemId,
-      d.annotationId,
-      d.agendaIndex,
-      d.title,
-      d.subtitle,
-      d.country,
-      d.names,
-      d.heading,
-    ).lastInsertRowid;
-    insertFts.run(
-      rowid,
-      ftsText(withJoinedCjk(d.names)),
-      ftsText(d.heading),
-      ftsText(d.body),
-      scopeText(d.kind, no, d.country),
-    );
-  }
+  const insertFts = stmt(db, 'INSERT INTO search_fts (rowid, names, heading, body, scope) VALUES (?, ?, ?, ?, ?)');
+  return (docs, itemRowid) => {
+    for (const d of docs) {
+      const rowid = insertDoc.run(
+        packId,
+        d.kind,
+        d.itemKind,
+        d.itemId,
+        d.annotationId,
+        d.agendaIndex,
+        d.title,
+        d.subtitle,
+        d.country,
+        d.names,
+        d.heading,
+        itemRowid,
+      ).lastInsertRowid;
+      insertFts.run(
+        rowid,
+        ftsText(withJoinedCjk(d.names)),
+        ftsText(d.heading),
+        ftsText(d.body),
+        scopeText(d.kind, no, d.country),
+      );
+    }
+  };
 }
 
 function bumpGeneration(db: Db, packId: string, version: number | null): void {
@@ -88,11 +96,13 @@ export function indexInstall(db: Db, result: InstallResult, pack: LoadedPack): v
     for (const k of [...result.removed, ...result.changed]) removeItem.run(packId, k.kind, k.id);
     const touched = new Set([...result.added, ...result.changed].map((k) => `${k.kind}/${k.id}`));
     // Only the touched items' plain text, not the whole pack's (an update touches a few).
-    const plainText = db.prepare('SELECT plain_text FROM items WHERE pack_id = ? AND kind = ? AND id = ?').pluck();
-    const docs = pack.items
-      .filter((item) => touched.has(`${item.kind}/${item.id}`))
-      .flatMap((item) => itemDocs(item, (plainText.get(packId, item.kind, item.id) as string | undefined) ?? ''));
-    insertDocs(db, packId, docs);
+    const stored = db.prepare('SELECT rowid, plain_text FROM items WHERE pack_id = ? AND kind = ? AND id = ?').raw();
+    const write = docWriter(db, packId);
+    for (const item of pack.items) {
+      if (!touched.has(`${item.kind}/${item.id}`)) continue;
+      const [rowid, plainText] = (stored.get(packId, item.kind, item.id) as [number, string] | undefined) ?? [null, ''];
+      write(itemDocs(item, plainText), rowid);
+    }
   }
   refreshAnnotationTitles(db, packId);
   bumpGeneration(db, packId, result.version);
@@ -110,15 +120,12 @@ function indexStoredItems(db: Db, packId: string): void {
     `SELECT rowid, kind, id, data_json, body, plain_text FROM items
      WHERE rowid > ? AND +pack_id = ? ORDER BY rowid LIMIT ${INDEX_PAGE}`,
   );
+  const write = docWriter(db, packId);
   let after = 0;
   for (;;) {
     const rows = page.all(after, packId) as (StoredItemRow & { rowid: number })[];
     if (rows.length === 0) return;
-    insertDocs(
-      db,
-      packId,
-      rows.flatMap((r) => itemDocs(storedItem(r), r.plain_text)),
-    );
+    for (const r of rows) write(itemDocs(storedItem(r), r.plain_text), r.rowid);
     after = rows[rows.length - 1]!.rowid;
   }
 }
@@ -160,7 +167,7 @@ function itemTitleOf(db: Db, packId: string, kind: string, itemId: string): stri
 export function indexAnnotation(db: Db, row: AnnotationRow): void {
   db.transaction(() => {
     db.prepare('DELETE FROM search_docs WHERE annotation_id = ?').run(row.id);
-    insertDocs(db, row.pack_id, [annotationDoc(row, itemTitleOf(db, row.pack_id, row.item_kind, row.item_id))]);
+    docWriter(db, row.pack_id)([annotationDoc(row, itemTitleOf(db, row.pack_id, row.item_kind, row.item_id))], null);
   })();
 }
 

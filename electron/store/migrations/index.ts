@@ -6,6 +6,7 @@ import { migration003 } from './003-publisher-keys';
 import { migration004 } from './004-sync';
 import { migration005 } from './005-annotation-deletions';
 import { migration006 } from './006-item-objects';
+import { migration007 } from './007-search-item-rowid';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ];

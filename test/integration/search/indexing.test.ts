@@ -1,11 +1,11 @@
 // The index follows the packs: updated inside the install transaction (a failed
 // install leaves it as it was), re-indexed item by item on update, emptied on removal,
 // and it carries the reader's annotations, which outlive their pack.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { installPack, onInstall, removePack } from '../../../electron/store/install';
 import { indexAnnotation, search, unindexAnnotation } from '../../../electron/search/index';
 import { openDatabase, type Db } from '../../../electron/store/db';
-import { note, official, OFFICIALS, pack, tempDb } from './fixture';
+import { meeting, note, official, OFFICIALS, pack, tempDb } from './fixture';
 
 let db: Db;
 let cleanup: () => void;
@@ -81,6 +81,44 @@ describe('index maintenance', () => {
     }
     // Only the name index finds this spelling, and it covers only the packs search knows of.
     expect(ids('Sigehiro')).toEqual(['b/watanabe-shigehiro']);
+  });
+
+  it("shows a hit's own text even when its document points at another item's row", () => {
+    install(
+      pack('a', [note('n1', 'Fisheries', 'Quota talks on bluefin tuna.'), note('n2', 'Energy', 'Hydrogen pipelines.')]),
+    );
+    const snippet = (): string =>
+      search(db, { query: 'bluefin' })
+        .hits.map((h) => h.snippet.map((s) => s.text).join(''))
+        .join();
+    expect(snippet()).toContain('Quota talks on bluefin tuna.');
+    db.exec("UPDATE search_docs SET item_rowid = (SELECT rowid FROM items WHERE id = 'n2') WHERE item_id = 'n1'");
+    expect(snippet()).toContain('Quota talks on bluefin tuna.');
+    db.exec("UPDATE search_docs SET item_rowid = NULL WHERE item_id = 'n1'");
+    expect(snippet()).toContain('Quota talks on bluefin tuna.');
+  });
+
+  it('gives documents indexed before migration 7 their item rows', () => {
+    install(pack('a', [note('n1', 'Fisheries', 'bluefin'), meeting('m1', 'Talks', 'Agenda.', ['Opening'])]));
+    const file = db.name;
+    db.exec('ALTER TABLE search_docs DROP COLUMN item_rowid; PRAGMA user_version = 6');
+    db.close();
+    db = openDatabase(file);
+    onTestFinished(() => {
+      db.close();
+    });
+    const rows = db
+      .prepare(
+        `SELECT d.kind, d.agenda_index, d.item_rowid = i.rowid AS same FROM search_docs d
+           JOIN items i ON i.pack_id = d.pack_id AND i.kind = d.item_kind AND i.id = d.item_id ORDER BY d.rowid`,
+      )
+      .all();
+    expect(rows).toEqual([
+      { kind: 'note', agenda_index: null, same: 1 },
+      { kind: 'meeting', agenda_index: null, same: 1 },
+      { kind: 'meeting', agenda_index: 0, same: 1 },
+    ]);
+    expect(ids('bluefin')).toEqual(['a/n1']);
   });
 });
 
