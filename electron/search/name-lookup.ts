@@ -34,8 +34,8 @@ export interface NameQuery {
   /** Folded words; the last one is a prefix still being typed when `lastIsPrefix`. */
   words: readonly string[];
   lastIsPrefix: boolean;
-  /** The keys each word matches in one index. */
-  matchesIn: (index: NameIndex, word: number) => KeyMatches;
+  /** The keys each word matches, in any pack. */
+  matches: readonly KeyMatches[];
   /** Words spelt so somewhere in the library: a one-letter miss on them is weak evidence. */
   known: (word: number) => boolean;
   accept: (entry: NameEntry) => boolean;
@@ -60,7 +60,7 @@ export function lookupNames(indexes: readonly NameIndex[], q: NameQuery): NameHi
 }
 
 function lookupIn(index: NameIndex, q: NameQuery): NameHit[] {
-  const perWord = q.words.map((_, i) => q.matchesIn(index, i));
+  const perWord = q.matches;
   const sizes = perWord.map((m) => postingsSize(index, m));
   // Drive from the rarest word; with two or more words, one of them may find nothing
   // (a typo in a two-letter part) as long as the others do.
@@ -93,7 +93,7 @@ class Scorer {
   constructor(
     private readonly index: NameIndex,
     private readonly q: NameQuery,
-    private readonly perWord: KeyMatches[],
+    private readonly perWord: readonly KeyMatches[],
   ) {
     this.weights = q.words.map((w) => w.length);
     this.short = q.words.map((w) => q.words.length >= 2 && w.length <= SHORT_WORD && !hasCjk(w));

@@ -3,7 +3,9 @@
 // changes. It is what makes search forgiving: each word is reduced to a romanisation
 // key (romanize.ts), and a key is found again with up to one typo (two in long words)
 // through a deletion neighbourhood (the SymSpell idea) rather than by scanning, so a
-// lookup costs the same at 100 names as at 100,000. Scoring the entries found is in
+// lookup costs the same at 100 names as at 100,000. The spellings and keys of every
+// installed pack form one vocabulary, so a query word is matched once, not once per
+// pack: packs share most names and title words. Scoring the entries found is in
 // name-lookup.ts.
 import type { Db } from '../store/db';
 import type { SearchKind } from './docs';
@@ -25,16 +27,25 @@ export interface NameEntry {
   label: string;
 }
 
+/** One pack's names and titles. */
 export interface NameIndex {
   entries: NameEntry[];
   byKey: Map<string, number[]>;
+  /** Folded spelling → its key. */
+  surfaceKey: Map<string, string>;
+  /** Key → the spellings of it seen in person names, to widen full-text queries. */
+  personSpellings: Map<string, Set<string>>;
+}
+
+/** The spellings and keys of every installed pack: what query words are matched against. */
+export interface Vocabulary {
+  keys: Set<string>;
   /** Folded spelling → its key, and the sorted spellings and keys for prefix search. */
   surfaceKey: Map<string, string>;
   sortedSurfaces: string[];
   sortedKeys: string[];
   /** One-character deletions of every key and every spelling → those keys and spellings. */
   deletes: Map<string, string[]>;
-  /** Key → the spellings of it seen in person names, to widen full-text queries. */
   personSpellings: Map<string, Set<string>>;
 }
 
@@ -100,10 +111,26 @@ export function buildNameIndex(db: Db, packId: string): NameIndex {
       label: words(row.title).join(' '),
     });
   }
+  return { entries, byKey, surfaceKey, personSpellings };
+}
+
+export function buildVocabulary(indexes: readonly NameIndex[]): Vocabulary {
+  const keys = new Set<string>();
+  const surfaceKey = new Map<string, string>();
+  const personSpellings = new Map<string, Set<string>>();
+  for (const index of indexes) {
+    for (const k of index.byKey.keys()) keys.add(k);
+    for (const [w, k] of index.surfaceKey) surfaceKey.set(w, k);
+    for (const [k, spellings] of index.personSpellings) {
+      const set = personSpellings.get(k);
+      if (!set) personSpellings.set(k, new Set(spellings));
+      else for (const w of spellings) set.add(w);
+    }
+  }
   // Typos are looked for both among keys and among spellings as written: a typo can
   // defeat a romanisation rule ("Jtng" is one letter from "Jang", whose key is "zyang").
   const deletes = new Map<string, string[]>();
-  for (const word of new Set([...byKey.keys(), ...surfaceKey.keys()])) {
+  for (const word of new Set([...keys, ...surfaceKey.keys()])) {
     if (maxTypos(word) === 0) continue;
     for (const d of deletions(word, 1)) {
       const list = deletes.get(d);
@@ -112,17 +139,16 @@ export function buildNameIndex(db: Db, packId: string): NameIndex {
     }
   }
   return {
-    entries,
-    byKey,
+    keys,
     surfaceKey,
     sortedSurfaces: [...surfaceKey.keys()].sort(),
-    sortedKeys: [...byKey.keys()].sort(),
+    sortedKeys: [...keys].sort(),
     deletes,
     personSpellings,
   };
 }
 
-/** How well each key of the index matches one query word: key → similarity in (0, 1]. */
+/** How well each key of the vocabulary matches one query word: key → similarity in (0, 1]. */
 export type KeyMatches = Map<string, number>;
 
 /** Similarity of a key one or two typos away. */
@@ -154,7 +180,7 @@ function setBest(m: KeyMatches, key: string, sim: number): void {
   if ((m.get(key) ?? 0) < sim) m.set(key, sim);
 }
 
-/** The one- and two-letter deletions of a query word, shared by every pack's lookup. */
+/** The one- and two-letter deletions of a query word, kept for the next keystroke. */
 const deletionMemo = new Map<string, string[][]>();
 function deletionLevels(word: string, typos: number): string[][] {
   let levels = deletionMemo.get(word);
@@ -171,21 +197,21 @@ function deletionLevels(word: string, typos: number): string[][] {
  * Keys matching one folded query word: exactly, as a typed prefix, or with typos.
  * `known`: the word is spelt so somewhere in the library, so its typo matches are weak.
  */
-export function matchWord(index: NameIndex, word: string, prefix: boolean, known: boolean): KeyMatches {
+export function matchWord(vocabulary: Vocabulary, word: string, prefix: boolean, known: boolean): KeyMatches {
   const key = nameKey(word);
   const out: KeyMatches = new Map();
-  if (index.byKey.has(key)) out.set(key, 1);
+  if (vocabulary.keys.has(key)) out.set(key, 1);
   if (prefix) {
-    for (const s of prefixRange(index.sortedSurfaces, word)) {
-      const k = index.surfaceKey.get(s)!;
+    for (const s of prefixRange(vocabulary.sortedSurfaces, word)) {
+      const k = vocabulary.surfaceKey.get(s)!;
       if (k !== key) setBest(out, k, 0.7 + (0.2 * word.length) / s.length);
     }
-    for (const k of prefixRange(index.sortedKeys, key))
+    for (const k of prefixRange(vocabulary.sortedKeys, key))
       if (k !== key) setBest(out, k, 0.7 + (0.2 * key.length) / k.length);
   }
   // "Zho" is Zhou's key (ou → o) but not a spelling: a short word is forgiven a typo
   // unless someone is spelt exactly so (or, typing, some name begins with it).
-  const exact = index.surfaceKey.has(word) || (prefix && out.size > 0);
+  const exact = vocabulary.surfaceKey.has(word) || (prefix && out.size > 0);
   const share = known ? KNOWN_WORD_TYPO_SHARE : 1;
   for (const form of key === word ? [key] : [key, word]) {
     const typos = form.length < MIN_FUZZY && exact ? 0 : maxTypos(form);
@@ -196,14 +222,14 @@ export function matchWord(index: NameIndex, word: string, prefix: boolean, known
       tried.add(candidate);
       const d = editDistance(form, candidate, typos);
       if (d === 0 || d > typos) return;
-      const k = index.byKey.has(candidate) ? candidate : index.surfaceKey.get(candidate);
+      const k = vocabulary.keys.has(candidate) ? candidate : vocabulary.surfaceKey.get(candidate);
       if (k !== undefined && k !== key) setBest(out, k, SIM_TYPO[d]! * share);
     };
     const levels = deletionLevels(form, typos);
     levels.forEach((variants, level) => {
       for (const q of variants) {
-        if (level > 0 && (index.byKey.has(q) || index.surfaceKey.has(q))) consider(q);
-        for (const k of index.deletes.get(q) ?? []) consider(k);
+        if (level > 0 && (vocabulary.keys.has(q) || vocabulary.surfaceKey.has(q))) consider(q);
+        for (const k of vocabulary.deletes.get(q) ?? []) consider(k);
       }
     });
   }
@@ -211,13 +237,13 @@ export function matchWord(index: NameIndex, word: string, prefix: boolean, known
 }
 
 /** Spellings found in person names for a query word's matches, typos corrected: extra terms for full-text search. */
-export function personSpellingsFor(index: NameIndex, word: string, matches: KeyMatches): string[] {
-  const exactKnown = index.personSpellings.has(nameKey(word));
+export function personSpellingsFor(vocabulary: Vocabulary, word: string, matches: KeyMatches): string[] {
+  const exactKnown = vocabulary.personSpellings.has(nameKey(word));
   const out: string[] = [];
   for (const [k, sim] of matches) {
     if (exactKnown && sim < 1) continue; // a correctly spelt name needs no typo correction
     if (sim < SIM_TYPO[2]) continue; // nor does a word spelt so elsewhere
-    for (const s of index.personSpellings.get(k) ?? []) if (s !== word) out.push(s);
+    for (const s of vocabulary.personSpellings.get(k) ?? []) if (s !== word) out.push(s);
   }
   return out;
 }

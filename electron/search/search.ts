@@ -6,7 +6,15 @@ import type { Db } from '../store/db';
 import { stmt } from './statements';
 import { catchUp, countryToken, kindToken } from './indexer';
 import { lookupNames } from './name-lookup';
-import { buildNameIndex, matchWord, personSpellingsFor, type KeyMatches, type NameIndex } from './names';
+import {
+  buildNameIndex,
+  buildVocabulary,
+  matchWord,
+  personSpellingsFor,
+  type KeyMatches,
+  type NameIndex,
+  type Vocabulary,
+} from './names';
 import { ftsExpression, isEmpty, parseQuery, type ParsedQuery } from './query';
 import { makeHits } from './hits';
 import { compileMatcher, makeHighlighter } from './snippet';
@@ -53,6 +61,18 @@ export function nameIndexFor(db: Db, pack: PackScope): NameIndex {
   const index = buildNameIndex(db, pack.pack_id);
   perDb.set(pack.pack_id, { generation: pack.generation, index });
   return index;
+}
+
+const vocabularies = new WeakMap<Db, { generations: string; vocabulary: Vocabulary }>();
+
+/** The vocabulary of every installed pack, rebuilt when any of them changed. */
+function vocabularyFor(db: Db, installed: readonly PackScope[]): Vocabulary {
+  const generations = installed.map((p) => `${p.pack_no}@${p.generation}`).join(' ');
+  const cached = vocabularies.get(db);
+  if (cached?.generations === generations) return cached.vocabulary;
+  const vocabulary = buildVocabulary(installed.map((p) => nameIndexFor(db, p)));
+  vocabularies.set(db, { generations, vocabulary });
+  return vocabulary;
 }
 
 /** Forget cached name indexes of packs no longer installed. */
@@ -112,8 +132,10 @@ export function search(db: Db, params: SearchParams): SearchResults {
   const matchedKeys = new Set<string>();
   const alternatives = new Map<string, string[]>();
   // 1. Names and titles, forgiving (phrases in quotes ask for exact text: FTS alone).
-  if (q.phrases.length === 0)
-    nameCandidates(db, params.query, q, packs, { kinds, country }, candidates, matchedKeys, alternatives);
+  if (q.phrases.length === 0) {
+    const names = { vocabulary: vocabularyFor(db, installed), indexes: packs.map((p) => nameIndexFor(db, p)) };
+    nameCandidates(params.query, q, names, { kinds, country }, candidates, matchedKeys, alternatives);
+  }
 
   // 2. Full text, bm25, with the filters inside the MATCH.
   const expr = ftsExpression(q, alternatives);
@@ -143,42 +165,36 @@ export function search(db: Db, params: SearchParams): SearchResults {
  * word (Ohno → Ōno, Watanbe → Watanabe) become alternatives for the full-text query.
  */
 function nameCandidates(
-  db: Db,
   raw: string,
   q: ParsedQuery,
-  packs: readonly PackScope[],
+  names: { vocabulary: Vocabulary; indexes: readonly NameIndex[] },
   filter: { kinds: Set<SearchKind> | null; country: string | null },
   candidates: Map<number, Candidate>,
   matchedKeys: Set<string>,
   alternatives: Map<string, string[]>,
 ): void {
   const { kinds, country } = filter;
-  const indexes = packs.map((p) => nameIndexFor(db, p));
+  const { vocabulary, indexes } = names;
   // Hyphenated name parts are looked up joined ("Dong-ha" as "dongha"): a typo in a
   // two-letter part is then one typo in a word long enough to forgive it.
   const nameWords = words(raw.replace(/(\p{L})[-‐]+(?=\p{L})/gu, '$1')).slice(0, q.words.length);
-  const known = nameWords.map((w) => indexes.some((index) => index.surfaceKey.has(w)));
-  // Each word's matches per index, computed once: the lookup and the alternatives share them.
-  const cache = new Map<NameIndex, Map<string, KeyMatches>>();
-  const matchesOf = (index: NameIndex, word: string, prefix: boolean, isKnown: boolean): KeyMatches => {
-    let perIndex = cache.get(index);
-    if (!perIndex) cache.set(index, (perIndex = new Map()));
+  // Each word's matches, computed once: the lookup and the alternatives share them.
+  const cache = new Map<string, KeyMatches>();
+  const matchesOf = (word: string, prefix: boolean): KeyMatches => {
     const id = `${prefix ? '*' : ''}${word}`;
-    let m = perIndex.get(id);
-    if (!m) perIndex.set(id, (m = matchWord(index, word, prefix, isKnown)));
+    let m = cache.get(id);
+    if (!m) cache.set(id, (m = matchWord(vocabulary, word, prefix, vocabulary.surfaceKey.has(word))));
     return m;
   };
   const lastIsPrefix = q.lastIsPrefix;
+  const matches = nameWords.map((w, i) => matchesOf(w, lastIsPrefix && i === nameWords.length - 1));
+  for (const m of matches) for (const k of m.keys()) matchedKeys.add(k);
   const hits = lookupNames(indexes, {
     typed: q.words,
     words: nameWords,
     lastIsPrefix,
-    matchesIn: (index, i) => {
-      const m = matchesOf(index, nameWords[i]!, lastIsPrefix && i === nameWords.length - 1, known[i]!);
-      for (const k of m.keys()) matchedKeys.add(k);
-      return m;
-    },
-    known: (i) => known[i]!,
+    matches,
+    known: (i) => vocabulary.surfaceKey.has(nameWords[i]!),
     accept: (e) => (!kinds || kinds.has(e.kind)) && (!country || (e.country !== null && fold(e.country) === country)),
   });
   for (const hit of hits)
@@ -186,11 +202,8 @@ function nameCandidates(
   const latinWords = q.words.filter((w) => !hasCjk(w));
   latinWords.forEach((w, i) => {
     if (q.lastIsPrefix && i === latinWords.length - 1 && w === q.words[q.words.length - 1]) return;
-    const isKnown = indexes.some((index) => index.surfaceKey.has(w));
-    const spellings = new Set<string>();
-    for (const index of indexes)
-      for (const s of personSpellingsFor(index, w, matchesOf(index, w, false, isKnown))) spellings.add(s);
-    if (spellings.size > 0) alternatives.set(w, [...spellings].slice(0, 8));
+    const spellings = personSpellingsFor(vocabulary, w, matchesOf(w, false));
+    if (spellings.length > 0) alternatives.set(w, [...new Set(spellings)].slice(0, 8));
   });
 }
 
