@@ -85,7 +85,7 @@ type DocTuple = [
 function docsById(db: Db, batch: readonly Ranked[]): Map<number, DocRow> {
   // The item's plain text in the same statement: one pass over the ids, no second
   // lookup of the documents' items. Rows as arrays: named row objects cost more. The
-  // item is read by the rowid its document holds (migration 7), checked to be the same
+  // item is read by the rowid its document holds (migration 007), checked to be the same
   // item; through its key only if it is not.
   const rows = stmt(
     db,

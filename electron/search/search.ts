@@ -65,7 +65,10 @@ export function nameIndexFor(db: Db, pack: PackScope): NameIndex {
 
 const vocabularies = new WeakMap<Db, { generations: string; vocabulary: Vocabulary }>();
 
-/** The vocabulary of every installed pack, rebuilt when any of them changed. */
+/**
+ * The vocabulary of every installed pack, rebuilt when any of them changed. A search in
+ * one pack uses it too: whether a word is spelt so somewhere is a fact of the library.
+ */
 function vocabularyFor(db: Db, installed: readonly PackScope[]): Vocabulary {
   const generations = installed.map((p) => `${p.pack_no}@${p.generation}`).join(' ');
   const cached = vocabularies.get(db);
