@@ -236,7 +236,10 @@ export function matchWord(vocabulary: Vocabulary, word: string, prefix: boolean,
   return out;
 }
 
-/** Spellings found in person names for a query word's matches, typos corrected: extra terms for full-text search. */
+/**
+ * Spellings found in person names for a query word's matches, typos corrected: extra terms
+ * for full-text search. No spelling comes twice: each belongs to one key.
+ */
 export function personSpellingsFor(vocabulary: Vocabulary, word: string, matches: KeyMatches): string[] {
   const exactKnown = vocabulary.personSpellings.has(nameKey(word));
   const out: string[] = [];

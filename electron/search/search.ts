@@ -206,7 +206,7 @@ function nameCandidates(
   latinWords.forEach((w, i) => {
     if (q.lastIsPrefix && i === latinWords.length - 1 && w === q.words[q.words.length - 1]) return;
     const spellings = personSpellingsFor(vocabulary, w, matchesOf(w, false));
-    if (spellings.length > 0) alternatives.set(w, [...new Set(spellings)].slice(0, 8));
+    if (spellings.length > 0) alternatives.set(w, spellings.slice(0, 8));
   });
 }
 
