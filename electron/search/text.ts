@@ -18,10 +18,14 @@ export function hasCjk(text: string): boolean {
   return CJK_CHAR.test(text);
 }
 
-/** Plain ASCII? (A loop: cheaper over a long text than a Unicode-property regular expression.) */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * Plain ASCII? A one-class expression runs as compiled code from the first call; a
+ * loop over a long body runs in the interpreter until the JIT has seen it often.
+ */
 export function isAscii(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
-  return true;
+  return !NON_ASCII.test(text);
 }
 
 /** Lower case, compatibility-normalised (full-width → ASCII), diacritics removed, ß → ss. */
