@@ -60,14 +60,21 @@ export const MIN_FTS_PREFIX = 2;
 /**
  * The MATCH expression over the text columns, or null when nothing is left to match.
  * `alternatives` maps a free word to other spellings to accept (romanisation, typos).
+ * `wholeWords`: the word being typed counts only whole, not as a prefix; the rows this
+ * matches are a subset of the full expression's, found without merging the doclists of
+ * every word the prefix begins.
  */
-export function ftsExpression(q: ParsedQuery, alternatives: ReadonlyMap<string, readonly string[]>): string | null {
+export function ftsExpression(
+  q: ParsedQuery,
+  alternatives: ReadonlyMap<string, readonly string[]>,
+  { wholeWords = false }: { wholeWords?: boolean } = {},
+): string | null {
   const clauses: string[] = [];
   q.words.forEach((w, i) => {
     const tokens = wordTokens(w);
     const last = i === q.words.length - 1;
     const cjkSingle = hasCjk(w) && tokens.length === 1;
-    const prefix = cjkSingle || (last && q.lastIsPrefix && !hasCjk(w) && w.length >= MIN_FTS_PREFIX);
+    const prefix = !wholeWords && (cjkSingle || (last && q.lastIsPrefix && !hasCjk(w) && w.length >= MIN_FTS_PREFIX));
     // The word as typed also counts whole, so an exact match outranks words it merely begins.
     const options = prefix ? [lit(tokens), `${lit(tokens)}*`] : [lit(tokens)];
     for (const alt of alternatives.get(w) ?? []) options.push(lit(wordTokens(alt)));
@@ -75,7 +82,7 @@ export function ftsExpression(q: ParsedQuery, alternatives: ReadonlyMap<string, 
   });
   q.phrases.forEach((p, i) => {
     const tokens = p.flatMap(wordTokens);
-    const open = q.openPhrase && i === q.phrases.length - 1 && !hasCjk(p[p.length - 1]!);
+    const open = !wholeWords && q.openPhrase && i === q.phrases.length - 1 && !hasCjk(p[p.length - 1]!);
     clauses.push(open ? `${lit(tokens)}*` : lit(tokens));
   });
   if (clauses.length === 0) return null;

@@ -147,7 +147,8 @@ export function search(db: Db, params: SearchParams): SearchResults {
     if (kinds) filters.push(`scope : (${[...kinds].map((k) => `"${kindToken(k)}"`).join(' OR ')})`);
     if (scopePack) filters.push(`scope : "xp${scopePack.pack_no}"`);
     if (country) filters.push(`scope : "${countryToken(country).replace(/"/g, '""')}"`);
-    for (const [docId, fts] of fullText(db, expr, filters, q.phrases.length > 0)) {
+    const whole = ftsExpression(q, alternatives, { wholeWords: true });
+    for (const [docId, fts] of fullText(db, { expr, whole }, filters, q.phrases.length > 0)) {
       const c = candidates.get(docId);
       if (c) c.fts = fts;
       else candidates.set(docId, { docId, name: 0, fts });
@@ -216,30 +217,48 @@ function nameCandidates(
  * cheap unranked probe comes first: a query matching more than FTS_CAP rows is
  * "broad" and its first FTS_CAP rows are ranked by where they matched (name, heading,
  * body) instead; the reader then narrows it down by typing on.
+ *
+ * `whole` is the query with the word being typed matched only whole. A prefix makes
+ * FTS5 merge the doclists of every word it begins before it returns a row (1 ms for
+ * "security" at 10,000 items, 0.17 ms for the word alone), and its rows include the
+ * whole word's. So the whole word is probed first: when it alone is broad, the query
+ * is, and its rows, which contain the word as typed, are the ones ranked.
  */
-function fullText(db: Db, expr: string, filters: readonly string[], phrases: boolean): [number, number][] {
-  const match = [expr, ...filters].join(' AND ');
+function fullText(
+  db: Db,
+  query: { expr: string; whole: string | null },
+  filters: readonly string[],
+  phrases: boolean,
+): [number, number][] {
+  const match = (expr: string): string => [expr, ...filters].join(' AND ');
+  const probe = (expr: string): number[] =>
+    stmt(db, `SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ${FTS_CAP + 1}`)
+      .pluck()
+      .all(match(expr)) as number[];
   // A phrase is checked position by position in every row its words share, probe or
   // not; probing first would do that work twice. Phrases are ranked directly.
-  const probe = phrases
-    ? []
-    : (stmt(db, `SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ${FTS_CAP + 1}`)
-        .pluck()
-        .all(match) as number[]);
-  if (probe.length <= FTS_CAP) {
+  let broad: { expr: string; rows: number[] } | null = null;
+  if (!phrases) {
+    const { expr, whole } = query;
+    const wholeRows = whole && whole !== expr ? probe(whole) : null;
+    if (wholeRows && wholeRows.length > FTS_CAP) broad = { expr: whole!, rows: wholeRows };
+    else {
+      const rows = probe(expr);
+      if (rows.length > FTS_CAP) broad = { expr, rows };
+    }
+  }
+  if (!broad) {
     const rows = stmt(db, `SELECT rowid, ${BM25} FROM search_fts WHERE search_fts MATCH ? LIMIT ${FTS_CAP}`)
       .raw()
-      .all(match) as [number, number][];
+      .all(match(query.expr)) as [number, number][];
     return rows.map(([id, r]) => [id, -r / (-r + 4)]);
   }
   const inHeading = new Set(
     stmt(db, `SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ${FTS_CAP}`)
       .pluck()
-      .all(
-        [`{names heading} : (${expr.replace(/^\{names heading body\} : /, '')})`, ...filters].join(' AND '),
-      ) as number[],
+      .all(match(`{names heading} : (${broad.expr.replace(/^\{names heading body\} : /, '')})`)) as number[],
   );
-  return [...new Set([...inHeading, ...probe.slice(0, FTS_CAP)])].map((id) => [id, inHeading.has(id) ? 0.4 : 0.2]);
+  return [...new Set([...inHeading, ...broad.rows.slice(0, FTS_CAP)])].map((id) => [id, inHeading.has(id) ? 0.4 : 0.2]);
 }
 
 function round(n: number, digits = 2): number {

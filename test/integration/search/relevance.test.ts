@@ -155,6 +155,27 @@ describe('broad queries', () => {
       done();
     }
   });
+
+  it('rank a word still being typed on the documents holding it whole, when those alone are many', async () => {
+    const { FTS_CAP } = await import('../../../electron/search/search');
+    const { db: big, cleanup: done } = tempDb();
+    try {
+      // The word that merely begins with what was typed comes first in the pack, so
+      // ranking the prefix's first rows would show it on top.
+      const notes = [
+        note('marks', 'Registry', 'Trademarks are registered locally.'),
+        ...Array.from({ length: FTS_CAP + 20 }, (_, i) => note(`n${i}`, `Brief ${i}`, `Body ${i} mentions trade.`)),
+      ];
+      installPack(big, pack('big', notes), { origin: 'local-draft', source: 'test' });
+      const hits = search(big, { query: 'trade', limit: 50 }).hits.map((h) => h.itemId);
+      expect(hits[0]).toBe('n0');
+      expect(hits).not.toContain('marks');
+      // Typed on, the prefix alone is narrow again and is found as one.
+      expect(search(big, { query: 'tradem' }).hits[0]?.itemId).toBe('marks');
+    } finally {
+      done();
+    }
+  });
 });
 
 describe('hostile input', () => {

@@ -85,6 +85,15 @@ describe('query parsing', () => {
     expect(ftsExpression(parseQuery('xk1'), new Map())).toMatch(/^\{names heading body\} : /);
   });
 
+  it('can ask for the word being typed whole only, to probe cheaply', () => {
+    expect(ftsExpression(parseQuery('cable secu'), new Map())).toBe('"cable" AND ("secu" OR "secu"*)');
+    expect(ftsExpression(parseQuery('cable secu'), new Map(), { wholeWords: true })).toBe('"cable" AND "secu"');
+    expect(ftsExpression(parseQuery('"cable secu'), new Map(), { wholeWords: true })).toBe('"cable secu"');
+    expect(ftsExpression(parseQuery('田'), new Map(), { wholeWords: true })).toBe('"田"');
+    const alternatives = new Map([['ohno', ['ono']]]);
+    expect(ftsExpression(parseQuery('Ohno'), alternatives, { wholeWords: true })).toBe('("ohno" OR "ono")');
+  });
+
   it('matches CJK as bigram phrases and a single CJK character as a prefix', () => {
     expect(ftsExpression(parseQuery('渡辺重宏'), new Map())).toBe('"渡辺 辺重 重宏"');
     expect(ftsExpression(parseQuery('田'), new Map())).toBe('("田" OR "田"*)');
