@@ -11,7 +11,7 @@ import { installBundledSample } from '../packs/publish/sample';
 import { assetsDir } from '../platform/assets';
 import { createEventHub, type EventHub } from './events';
 import { exportPdf } from '../pdf/exportPdf';
-import { search } from '../search/index';
+import { prepareSearchSoon, search } from '../search/index';
 import * as annotations from '../annotations/index';
 import type { ReaderKey } from '../packs/confidential/index';
 import { assertReadable, createSyncService, setupSync, type SyncService } from '../sync/index';
@@ -29,6 +29,8 @@ export interface CoreOptions {
   now?: () => Date;
   /** Sync subscriptions shortly after opening and then periodically (default: in the app and the browser host, not the CLI). */
   backgroundSync?: boolean;
+  /** Get search ready in the background after opening and after packs change (default: as backgroundSync). */
+  prepareSearch?: boolean;
   /**
    * Protects this computer's reader key with the OS keychain (the Electron shell passes
    * safeStorage's encryptString/decryptString when isEncryptionAvailable()). Without it the
@@ -69,6 +71,8 @@ export function openCore(options: CoreOptions): Core {
   if (options.backgroundSync ?? options.transport !== 'direct') sync.start();
 
   if (isNew && options.installSample) installSamplePack(db, now());
+  const stopPreparingSearch =
+    (options.prepareSearch ?? options.transport !== 'direct') ? keepSearchReady(db, events) : null;
 
   const api: BriefbookApi = {
     appInfo: async () => ({ version: VERSION, dataDir, transport: options.transport }),
@@ -136,9 +140,24 @@ export function openCore(options: CoreOptions): Core {
     readerKey,
     onEvent: events.on,
     close: () => {
+      stopPreparingSearch?.();
       sync.stop();
       db.close();
     },
+  };
+}
+
+/** Warms search up now and again after packs change, so the reader's first keystroke does not rebuild indexes. */
+function keepSearchReady(db: Db, events: EventHub): () => void {
+  let preparing = prepareSearchSoon(db);
+  const unsubscribe = events.on((event) => {
+    if (event.type !== 'packs-changed') return;
+    preparing.cancel();
+    preparing = prepareSearchSoon(db);
+  });
+  return () => {
+    unsubscribe();
+    preparing.cancel();
   };
 }
 

@@ -3,6 +3,7 @@ import { onInstall } from '../store/install';
 import { indexInstall } from './indexer';
 
 export { search, type SearchParams } from './search';
+export { prepareSearch, prepareSearchSoon } from './prepare';
 export { indexAnnotation, unindexAnnotation, catchUp as bringSearchIndexUpToDate } from './indexer';
 export type { AnnotationRow } from './docs';
 

@@ -110,6 +110,18 @@ function packScopes(db: Db, mark: string): PackScopes {
   return scopes;
 }
 
+/**
+ * Building what search keeps in memory, one step per pack and one for the vocabulary,
+ * so it can be done ahead of the first query without one long pause (prepare.ts).
+ */
+export function indexBuildSteps(db: Db): (() => void)[] {
+  const { installed } = packScopes(db, catchUp(db));
+  return [
+    ...installed.map((pack) => (): void => void nameIndexFor(db, pack)),
+    (): void => void vocabularyFor(db, installed),
+  ];
+}
+
 interface Candidate {
   docId: number;
   name: number;

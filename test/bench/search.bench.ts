@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../../electron/store/db';
 import { installPack } from '../../electron/store/install';
-import { search } from '../../electron/search/index';
+import { prepareSearch, search } from '../../electron/search/index';
 import { generateCorpus, itemText, type Corpus } from './search/corpus';
 import { makeQueries, type BenchQuery, type QueryType } from './search/queries';
 
@@ -31,6 +31,8 @@ interface Figures {
   nativeTop1: string;
   recall: string;
   buildMs: number;
+  /** Of buildMs, the app's search preparation (name indexes and warm-up queries). */
+  prepareMs: number;
   indexBytes: number;
   heapMB: number;
   peakRssMB: number;
@@ -54,7 +56,7 @@ function measure(
   corpus: Corpus,
   queries: BenchQuery[],
   run: Runner,
-  build: { ms: number; bytes: number; heapBefore: number },
+  build: { ms: number; prepareMs?: number; bytes: number; heapBefore: number },
 ): Figures {
   for (const q of queries.slice(0, 10)) run(q);
   const times: number[] = [];
@@ -111,6 +113,7 @@ function measure(
     nativeTop1: pct(hits.native),
     recall: pct(hits.recall),
     buildMs: build.ms,
+    prepareMs: build.prepareMs ?? 0,
     indexBytes: build.bytes,
     heapMB: gcHeapMB() - build.heapBefore,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
@@ -128,13 +131,17 @@ function runOurs(size: number, corpus: Corpus, queries: BenchQuery[], dir: strin
   const heapBefore = gcHeapMB();
   const t0 = performance.now();
   for (const pack of corpus.packs) installPack(db, pack, { origin: 'local-draft', source: 'bench' });
-  // The name indexes are built lazily by the first query; count that as build time too.
-  search(db, { query: 'warm up' });
+  // The app gets search ready after opening and after every sync (prepare.ts): it builds
+  // the name indexes and runs queries drawn from the library, so that V8 has compiled
+  // search before the reader types. The same step here, counted as build time.
+  const t1 = performance.now();
+  prepareSearch(db);
   const ms = performance.now() - t0;
+  const prepareMs = performance.now() - t1;
   const bytes = dbBytes(db, 'search%');
   const run: Runner = (q) =>
     search(db, { query: q.text, limit: LIMIT }).hits.map((h) => ({ id: h.itemId, kind: h.itemKind }));
-  const f = measure('ours', size, corpus, queries, run, { ms, bytes, heapBefore });
+  const f = measure('ours', size, corpus, queries, run, { ms, prepareMs, bytes, heapBefore });
   db.close();
   return f;
 }
@@ -253,6 +260,7 @@ function parent(): void {
     'native top-1',
     'word/phrase recall',
     'build ms',
+    'of it preparing search',
     'index size',
     'index heap',
     'peak RSS',
@@ -267,6 +275,7 @@ function parent(): void {
     f.nativeTop1,
     f.recall,
     fmt(f.buildMs, 0),
+    f.prepareMs ? fmt(f.prepareMs, 0) : '–',
     mb(f.indexBytes),
     `${fmt(f.heapMB, 1)} MB`,
     `${fmt(f.peakRssMB, 0)} MB`,

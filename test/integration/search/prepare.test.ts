@@ -1,0 +1,85 @@
+// Getting search ready before the reader types: queries drawn from the library, run in
+// the background one per turn of the event loop, stopping when cancelled or closed.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { installPack } from '../../../electron/store/install';
+import { prepareSearch, prepareSearchSoon, search } from '../../../electron/search/index';
+import { warmUpQueries } from '../../../electron/search/prepare';
+import type { Db } from '../../../electron/store/db';
+import { meeting, note, OFFICIALS, pack, talkingPoint, tempDb } from './fixture';
+
+let db: Db;
+let cleanup: () => void;
+
+beforeEach(() => {
+  ({ db, cleanup } = tempDb());
+  installPack(
+    db,
+    pack('fixture', [
+      ...OFFICIALS,
+      note('cables', 'Undersea cable security review', 'Landing stations need cable security reviews.'),
+      meeting('bilateral', 'Bilateral with Japan', 'Objectives: supply chains.', ['Opening remarks']),
+      talkingPoint('chips', 'Chip export controls', 'Raise supply chains.'),
+    ]),
+    { origin: 'local-draft', source: 'test' },
+  );
+});
+afterEach(() => cleanup());
+
+describe('warm-up queries', () => {
+  it('type what a reader would, on the library’s own names and titles', () => {
+    const queries = warmUpQueries(db);
+    // A surname letter by letter, the full name, a misspelling, a native-script name.
+    expect(queries).toEqual(expect.arrayContaining(['W', 'Wa', 'Wat', 'Watanabe Shigehiro', '渡辺重宏']));
+    expect(queries).toContain('Watanabe Shigehiro'.slice(0, 9) + 'Shigehiro'.slice(1));
+    // A title word, its first letters, and a phrase in quotes.
+    expect(queries).toEqual(expect.arrayContaining(['Undersea', 'Und', '"Undersea cable security"']));
+  });
+
+  it('find what they were drawn from, so they run the same code a reader’s queries do', () => {
+    const first = (query: string): string | undefined => search(db, { query }).hits[0]?.itemId;
+    expect(first('Watanabe Shigehiro')).toBe('watanabe-shigehiro');
+    expect(first('Watanabe higehiro')).toBe('watanabe-shigehiro');
+    expect(first('"Undersea cable security"')).toBe('cables');
+  });
+
+  it('are none on an empty library, where preparing is still harmless', () => {
+    const { db: empty, cleanup: done } = tempDb();
+    try {
+      expect(warmUpQueries(empty)).toEqual([]);
+      expect(() => prepareSearch(empty)).not.toThrow();
+    } finally {
+      done();
+    }
+  });
+});
+
+describe('preparing in the background', () => {
+  it('runs one step per turn of the event loop, so other work is not held up', async () => {
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    try {
+      const steps = await prepareSearchSoon(db).done;
+      // One step per pack index, the vocabulary, the two that plan the rest, and each query.
+      expect(steps).toBe(1 + 1 + 2 + warmUpQueries(db).length);
+      expect(turns).toBeGreaterThan(steps / 2);
+    } finally {
+      clearInterval(ticker);
+    }
+  });
+
+  it('stops when cancelled', async () => {
+    const preparing = prepareSearchSoon(db);
+    preparing.cancel();
+    expect(await preparing.done).toBe(0);
+  });
+
+  it('stops without an error when the database closes under it', async () => {
+    const { db: other, cleanup: done } = tempDb();
+    installPack(other, pack('other', OFFICIALS), { origin: 'local-draft', source: 'test' });
+    const preparing = prepareSearchSoon(other);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    done();
+    const steps = await preparing.done;
+    expect(steps).toBeLessThan(4 + warmUpQueries(db).length);
+  });
+});
