@@ -15,7 +15,6 @@ import { hasCjk } from './text';
 const SAMPLED = 12;
 
 interface SampleRow {
-  kind: string;
   title: string;
   names: string;
 }
@@ -25,7 +24,7 @@ export function warmUpQueries(db: Db): string[] {
   const sample = (kind: 'official' | 'text'): SampleRow[] =>
     stmt(
       db,
-      `SELECT kind, title, names FROM search_docs
+      `SELECT title, names FROM search_docs
         WHERE ${kind === 'official' ? "kind = 'official'" : "kind IN ('talking-point', 'note', 'meeting')"}
           AND agenda_index IS NULL AND annotation_id IS NULL
         ORDER BY rowid LIMIT ${SAMPLED}`,
