@@ -92,3 +92,24 @@ export function ftsExpression(
   const expr = clauses.join(' AND ');
   return couldHitScope ? `{names heading body} : (${expr})` : expr;
 }
+
+/** The longest prefix FTS5 keeps an index for (migration 002: prefix = '2 3'). */
+const INDEXED_PREFIX = 3;
+
+/**
+ * A query whose last word is a prefix of two or three letters still being typed, split
+ * into that prefix alone and the words already complete, or null for any other query.
+ * bm25 weighs a prefix by every row of every word it begins, so search ranks such a
+ * query by the complete words when the prefix alone is broad.
+ */
+export function splitTyping(
+  q: ParsedQuery,
+  alternatives: ReadonlyMap<string, readonly string[]>,
+): { typing: string; complete: string } | null {
+  const last = q.words[q.words.length - 1];
+  if (!q.lastIsPrefix || q.phrases.length > 0 || q.words.length < 2 || !last || hasCjk(last)) return null;
+  if (last.length < MIN_FTS_PREFIX || last.length > INDEXED_PREFIX) return null;
+  const typing = ftsExpression({ words: [last], phrases: [], lastIsPrefix: true, openPhrase: false }, new Map());
+  const complete = ftsExpression({ ...q, words: q.words.slice(0, -1), lastIsPrefix: false }, alternatives);
+  return typing && complete ? { typing, complete } : null;
+}

@@ -15,7 +15,7 @@ import {
   type NameIndex,
   type Vocabulary,
 } from './names';
-import { ftsExpression, isEmpty, parseQuery, type ParsedQuery } from './query';
+import { ftsExpression, isEmpty, parseQuery, splitTyping, type ParsedQuery } from './query';
 import { makeHits } from './hits';
 import { compileMatcher, makeHighlighter } from './snippet';
 import { fold, hasCjk, words } from './text';
@@ -160,7 +160,8 @@ export function search(db: Db, params: SearchParams): SearchResults {
     if (scopePack) filters.push(`scope : "xp${scopePack.pack_no}"`);
     if (country) filters.push(`scope : "${countryToken(country).replace(/"/g, '""')}"`);
     const whole = ftsExpression(q, alternatives, { wholeWords: true });
-    for (const [docId, fts] of fullText(db, { expr, whole }, filters, q.phrases.length > 0)) {
+    const typing = splitTyping(q, alternatives);
+    for (const [docId, fts] of fullText(db, { expr, whole, typing }, filters, q.phrases.length > 0)) {
       const c = candidates.get(docId);
       if (c) c.fts = fts;
       else candidates.set(docId, { docId, name: 0, fts });
@@ -238,7 +239,7 @@ function nameCandidates(
  */
 function fullText(
   db: Db,
-  query: { expr: string; whole: string | null },
+  query: { expr: string; whole: string | null; typing: { typing: string; complete: string } | null },
   filters: readonly string[],
   phrases: boolean,
 ): [number, number][] {
@@ -250,14 +251,37 @@ function fullText(
   // A phrase is checked position by position in every row its words share, probe or
   // not; probing first would do that work twice. Phrases are ranked directly.
   let broad: { expr: string; rows: number[] } | null = null;
+  let narrow: number[] | null = null;
   if (!phrases) {
     const { expr, whole } = query;
-    const wholeRows = whole && whole !== expr ? probe(whole) : null;
-    if (wholeRows && wholeRows.length > FTS_CAP) broad = { expr: whole!, rows: wholeRows };
+    const wholeRows = whole !== null && whole !== expr ? probe(whole) : [];
+    if (wholeRows.length > FTS_CAP) broad = { expr: whole!, rows: wholeRows };
     else {
       const rows = probe(expr);
       if (rows.length > FTS_CAP) broad = { expr, rows };
+      else narrow = rows;
     }
+  }
+  // bm25 weighs each term by counting the rows that hold it: for a prefix of two or three
+  // letters, every row of every word it begins ("yoon se": 3.6 ms at 100,000 items, the
+  // rows found in 0.7). While such a prefix is typed, its rows are ranked by the words
+  // already complete ("yoon"), which say what the reader is after.
+  // The unary plus keeps SQLite from handing the rowids to FTS5, which would run the
+  // MATCH once per rowid (12 ms instead of 0.7).
+  const { typing } = query;
+  if (narrow && narrow.length > 0 && typing && probe(typing.typing).length > FTS_CAP) {
+    const scores = new Map(
+      stmt(
+        db,
+        `SELECT rowid, ${BM25} FROM search_fts WHERE search_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
+      )
+        .raw()
+        .all(typing.complete, JSON.stringify(narrow)) as [number, number][],
+    );
+    return narrow.map((id) => {
+      const r = scores.get(id) ?? 0;
+      return [id, -r / (-r + 4)];
+    });
   }
   if (!broad) {
     const rows = stmt(db, `SELECT rowid, ${BM25} FROM search_fts WHERE search_fts MATCH ? LIMIT ${FTS_CAP}`)

@@ -178,6 +178,25 @@ describe('broad queries', () => {
   });
 });
 
+describe('a short word still being typed', () => {
+  it('ranks what it finds by the words already complete', async () => {
+    const { FTS_CAP } = await import('../../../electron/search/search');
+    const { db: big, cleanup: done } = tempDb();
+    try {
+      const notes = [
+        note('in-passing', 'Minutes', `A cable is mentioned once, see below. ${'Other business. '.repeat(30)}`),
+        ...Array.from({ length: FTS_CAP + 20 }, (_, i) => note(`n${i}`, `Brief ${i}`, `Several sessions on ${i}.`)),
+        note('about-cables', 'Landing stations', 'Cable routes, cable repair and cable security.'),
+      ];
+      installPack(big, pack('big', notes), { origin: 'local-draft', source: 'test' });
+      const hits = search(big, { query: 'cable se' }).hits.map((h) => h.itemId);
+      expect(hits).toEqual(['about-cables', 'in-passing']);
+    } finally {
+      done();
+    }
+  });
+});
+
 describe('hostile input', () => {
   it.each(HOSTILE.map((q) => [q]))('%j never throws', (query) => {
     expect(() => search(db, { query })).not.toThrow();

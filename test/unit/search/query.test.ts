@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { ftsExpression, parseQuery } from '../../../electron/search/query';
+import { ftsExpression, parseQuery, splitTyping } from '../../../electron/search/query';
 
 const HOSTILE = [
   '"',
@@ -92,6 +92,18 @@ describe('query parsing', () => {
     expect(ftsExpression(parseQuery('田'), new Map(), { wholeWords: true })).toBe('"田"');
     const alternatives = new Map([['ohno', ['ono']]]);
     expect(ftsExpression(parseQuery('Ohno'), alternatives, { wholeWords: true })).toBe('("ohno" OR "ono")');
+  });
+
+  it('splits off a two- or three-letter word still being typed from the complete words', () => {
+    const none = new Map<string, string[]>();
+    expect(splitTyping(parseQuery('Yoon Se'), new Map([['yoon', ['yun']]]))).toEqual({
+      typing: '("se" OR "se"*)',
+      complete: '("yoon" OR "yun")',
+    });
+    expect(splitTyping(parseQuery('cable sec'), none)?.complete).toBe('"cable"');
+    // Not typing (a space after it), one word, a prefix FTS5 has no index for, a phrase.
+    for (const raw of ['Yoon Se ', 'Se', 'cable secu', 'cable "se', '"cable" se', 'cable s'])
+      expect(splitTyping(parseQuery(raw), none), raw).toBeNull();
   });
 
   it('matches CJK as bigram phrases and a single CJK character as a prefix', () => {
