@@ -56,13 +56,43 @@ function misspelt(name: string): string {
 /** Hits per warm-up query: as many as a long results list asks for, so as many snippets are cut. */
 const WARM_LIMIT = 50;
 
-/** The preparation as a queue of small steps: each pack's index, the vocabulary, then one query each. */
+/**
+ * FTS5 looks every query term up in every segment of its index, and each install adds
+ * segments. Above this many, preparation merges them into one: at 100,000 items, 7
+ * segments merged into 1 took the probe of a word being typed from 0.67 to 0.42 ms
+ * and its bm25 from 1.38 to 0.77 ms.
+ */
+const MAX_FTS_SEGMENTS = 2;
+/** Pages written per merge step, each its own short transaction (about 25 ms at 100,000 items, the largest 190). */
+const MERGE_PAGES = 100;
+
+/** Merges the full-text index step by step while it has too many segments; no step when it has few. */
+function mergeSteps(db: Db): (() => void)[] {
+  const segments = stmt(db, 'SELECT count(DISTINCT segid) FROM search_fts_idx').pluck().get() as number;
+  if (segments <= MAX_FTS_SEGMENTS) return [];
+  const changes = stmt(db, 'SELECT total_changes()').pluck();
+  // A negative page count merges every segment into one, as 'optimize' does, a step at a time.
+  const merge = stmt(db, "INSERT INTO search_fts(search_fts, rank) VALUES('merge', ?)");
+  const steps: (() => void)[] = [];
+  const step = (): void => {
+    const before = changes.get() as number;
+    merge.run(-MERGE_PAGES);
+    // Fewer than two changes: nothing was left to merge (FTS5's documented signal).
+    if ((changes.get() as number) - before >= 2) steps.push(step);
+  };
+  steps.push(step);
+  return steps;
+}
+
+/** The preparation as a queue of small steps: each pack's index, the vocabulary, one query each, then merging. */
 function preparation(db: Db): () => (() => void) | undefined {
+  let merging: (() => void)[] | null = null;
   const queue: (() => void)[] = [
     () => queue.push(...indexBuildSteps(db)),
     () => queue.push(...warmUpQueries(db).map((query) => () => void search(db, { query, limit: WARM_LIMIT }))),
+    () => (merging = mergeSteps(db)),
   ];
-  return () => queue.shift();
+  return () => queue.shift() ?? merging?.shift();
 }
 
 /** Builds the indexes and runs the warm-up queries now; for the benchmark and one-shot tools. */
