@@ -6,6 +6,7 @@
 // still looking at the library: it builds the indexes, then types what a reader would,
 // on the library's own names and titles (a surname letter by letter, a misspelling,
 // a native-script name, a title word, a phrase), one query per turn of the event loop.
+// Last, it merges the full-text index if installs left it in pieces.
 import type { Db } from '../store/db';
 import { indexBuildSteps, search } from './search';
 import { stmt } from './statements';

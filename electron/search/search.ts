@@ -16,6 +16,7 @@ import {
   type Vocabulary,
 } from './names';
 import { ftsExpression, isEmpty, parseQuery, splitTyping, type ParsedQuery } from './query';
+import { fullText } from './fulltext';
 import { makeHits } from './hits';
 import { compileMatcher, makeHighlighter } from './snippet';
 import { fold, hasCjk, words } from './text';
@@ -29,10 +30,7 @@ export interface SearchParams {
 }
 
 export const DEFAULT_LIMIT = 30;
-/** FTS5 rows read per query. Up to this many matches the ranking is exact; beyond, it ranks the first ones read. */
-export const FTS_CAP = 500;
-/** bm25 weights of names, heading, body, scope. */
-const BM25 = 'bm25(search_fts, 8.0, 4.0, 1.0, 0.0)';
+export { FTS_CAP } from './fulltext';
 /** A name match outranks any text match: type a person's name and the person comes first. */
 const NAME_WEIGHT = 2;
 /** Titles are matched forgivingly too, but a title word one typo away is weaker evidence than exact text. */
@@ -159,9 +157,12 @@ export function search(db: Db, params: SearchParams): SearchResults {
     if (kinds) filters.push(`scope : (${[...kinds].map((k) => `"${kindToken(k)}"`).join(' OR ')})`);
     if (scopePack) filters.push(`scope : "xp${scopePack.pack_no}"`);
     if (country) filters.push(`scope : "${countryToken(country).replace(/"/g, '""')}"`);
-    const whole = ftsExpression(q, alternatives, { wholeWords: true });
-    const typing = splitTyping(q, alternatives);
-    for (const [docId, fts] of fullText(db, { expr, whole, typing }, filters, q.phrases.length > 0)) {
+    const query = {
+      expr,
+      whole: ftsExpression(q, alternatives, { wholeWords: true }),
+      typing: splitTyping(q, alternatives),
+    };
+    for (const [docId, fts] of fullText(db, query, filters, q.phrases.length > 0)) {
       const c = candidates.get(docId);
       if (c) c.fts = fts;
       else candidates.set(docId, { docId, name: 0, fts });
@@ -222,79 +223,6 @@ function nameCandidates(
     const spellings = personSpellingsFor(vocabulary, w, matchesOf(w, false));
     if (spellings.length > 0) alternatives.set(w, spellings.slice(0, 8));
   });
-}
-
-/**
- * Full-text matches with a relevance in [0, 1). bm25 reads every row of every term
- * to weigh it, which for a word in most documents costs tens of milliseconds. So a
- * cheap unranked probe comes first: a query matching more than FTS_CAP rows is
- * "broad" and its first FTS_CAP rows are ranked by where they matched (name, heading,
- * body) instead; the reader then narrows it down by typing on.
- *
- * `whole` is the query with the word being typed matched only whole. A prefix makes
- * FTS5 merge the doclists of every word it begins before it returns a row (1 ms for
- * "security" at 10,000 items, 0.17 ms for the word alone), and its rows include the
- * whole word's. So the whole word is probed first: when it alone is broad, the query
- * is, and its rows, which contain the word as typed, are the ones ranked.
- */
-function fullText(
-  db: Db,
-  query: { expr: string; whole: string | null; typing: { typing: string; complete: string } | null },
-  filters: readonly string[],
-  phrases: boolean,
-): [number, number][] {
-  const match = (expr: string): string => [expr, ...filters].join(' AND ');
-  const probe = (expr: string): number[] =>
-    stmt(db, `SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ${FTS_CAP + 1}`)
-      .pluck()
-      .all(match(expr)) as number[];
-  // A phrase is checked position by position in every row its words share, probe or
-  // not; probing first would do that work twice. Phrases are ranked directly.
-  let broad: { expr: string; rows: number[] } | null = null;
-  let narrow: number[] | null = null;
-  if (!phrases) {
-    const { expr, whole } = query;
-    const wholeRows = whole !== null && whole !== expr ? probe(whole) : [];
-    if (wholeRows.length > FTS_CAP) broad = { expr: whole!, rows: wholeRows };
-    else {
-      const rows = probe(expr);
-      if (rows.length > FTS_CAP) broad = { expr, rows };
-      else narrow = rows;
-    }
-  }
-  // bm25 weighs each term by counting the rows that hold it: for a prefix of two or three
-  // letters, every row of every word it begins ("yoon se": 3.6 ms at 100,000 items, the
-  // rows found in 0.7). While such a prefix is typed, its rows are ranked by the words
-  // already complete ("yoon"), which say what the reader is after.
-  // The unary plus keeps SQLite from handing the rowids to FTS5, which would run the
-  // MATCH once per rowid (12 ms instead of 0.7).
-  const { typing } = query;
-  if (narrow && narrow.length > 0 && typing && probe(typing.typing).length > FTS_CAP) {
-    const scores = new Map(
-      stmt(
-        db,
-        `SELECT rowid, ${BM25} FROM search_fts WHERE search_fts MATCH ? AND +rowid IN (SELECT value FROM json_each(?))`,
-      )
-        .raw()
-        .all(typing.complete, JSON.stringify(narrow)) as [number, number][],
-    );
-    return narrow.map((id) => {
-      const r = scores.get(id) ?? 0;
-      return [id, -r / (-r + 4)];
-    });
-  }
-  if (!broad) {
-    const rows = stmt(db, `SELECT rowid, ${BM25} FROM search_fts WHERE search_fts MATCH ? LIMIT ${FTS_CAP}`)
-      .raw()
-      .all(match(query.expr)) as [number, number][];
-    return rows.map(([id, r]) => [id, -r / (-r + 4)]);
-  }
-  const inHeading = new Set(
-    stmt(db, `SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ${FTS_CAP}`)
-      .pluck()
-      .all(match(`{names heading} : (${broad.expr.replace(/^\{names heading body\} : /, '')})`)) as number[],
-  );
-  return [...new Set([...inHeading, ...broad.rows.slice(0, FTS_CAP)])].map((id) => [id, inHeading.has(id) ? 0.4 : 0.2]);
 }
 
 function round(n: number, digits = 2): number {

@@ -9,7 +9,7 @@
 //   it gets here (electron/search/text.ts). The scope column holds filter tokens
 //   (kind, pack) so filters are part of the MATCH. bm25 needs every matching row of
 //   every term (for its IDF), so a query that matches more than FTS_CAP rows is
-//   ranked without it (electron/search/search.ts).
+//   ranked without it (electron/search/fulltext.ts).
 // - search_packs: a stable small number per pack (for scope tokens) and the indexed
 //   version and generation, which invalidate the in-memory name index.
 import type { Migration } from './index';
