@@ -29,7 +29,7 @@ export interface CoreOptions {
   now?: () => Date;
   /** Sync subscriptions shortly after opening and then periodically (default: in the app and the browser host, not the CLI). */
   backgroundSync?: boolean;
-  /** Get search ready in the background after opening and after packs change (default: as backgroundSync). */
+  /** Get search ready in the background after opening and after packs change (default: in the app and the browser host, not the CLI). */
   prepareSearch?: boolean;
   /**
    * Protects this computer's reader key with the OS keychain (the Electron shell passes
