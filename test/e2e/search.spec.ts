@@ -109,12 +109,32 @@ test('the results page groups hits, filters by kind, book and country, and opens
   const passage = results.hits.filter({ hasText: 'Opens at this passage' }).first();
   const title = (await passage.locator('.hit-title').textContent())!;
   const words = (await passage.locator('mark').first().textContent())!;
+  // What follows the match in the snippet, to tell this occurrence from others nearby.
+  const after = await passage
+    .locator('mark')
+    .first()
+    .evaluate((mark) => {
+      let text = '';
+      for (let n = mark.nextSibling; n && text.length < 12; n = n.nextSibling) text += n.textContent ?? '';
+      return text.slice(0, 12);
+    });
   await passage.locator('.hit-title').click();
   await results.expectScreen(title);
   const target = page.locator('.search-target');
   await expect(target).toBeVisible();
   await expect(target).toContainText(new RegExp(words, 'i'));
   await expect(target).toBeInViewport();
+  // The words marked are the occurrence the hit matched, not an earlier one in the paragraph.
+  const marked = await page.evaluate(() => {
+    const range = [...(CSS.highlights.get('search-target') ?? [])][0] as Range | undefined;
+    const block = document.querySelector('.search-target');
+    if (!range || !block) return '';
+    const rest = document.createRange();
+    rest.setStart(range.startContainer, range.startOffset);
+    rest.setEnd(block, block.childNodes.length);
+    return rest.toString().slice(0, 40).replace(/\s+/g, ' ');
+  });
+  expect(marked.toLowerCase()).toContain(`${words}${after}`.replace(/\s+/g, ' ').toLowerCase());
   await saveScreenshot(page, 'search-03-deep-link', testInfo);
 
   // Back returns to the same results.

@@ -85,7 +85,11 @@ function locate(route: Extract<Route, { name: 'item' }>, anchor: SearchAnchor, m
   const plain = plainTextOf(parseMarkdown(item.value.body)).text;
   const { block, words, offset } = anchorText(plain, anchor.start, anchor.end);
   const el = findBlock(main, block);
-  return el ? { el, range: rangeOf(el, words, offset) } : null;
+  if (!el) return null;
+  // A line of the plain text may be the middle of a paragraph (a soft line break in the
+  // Markdown): the occurrence wanted is the one nearest where that line starts in it.
+  const lineAt = Math.max(0, norm(el.textContent ?? '').indexOf(norm(block)));
+  return { el, range: rangeOf(el, words, lineAt + offset) };
 }
 
 function show(el: HTMLElement, range: Range | null): () => void {
