@@ -77,7 +77,16 @@ function mergeSteps(db: Db): (() => void)[] {
   const steps: (() => void)[] = [];
   const step = (): void => {
     const before = changes.get() as number;
-    merge.run(-MERGE_PAGES);
+    // Merging can wait: while another process (the CLI) holds the write lock, it gives
+    // up at once (SQLITE_BUSY ends the preparation) instead of holding the app's main
+    // thread for the connection's busy timeout.
+    const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma('busy_timeout = 0');
+    try {
+      merge.run(-MERGE_PAGES);
+    } finally {
+      db.pragma(`busy_timeout = ${busyTimeout}`);
+    }
     // Fewer than two changes: nothing was left to merge (FTS5's documented signal).
     if ((changes.get() as number) - before >= 2) steps.push(step);
   };

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { installPack } from '../../../electron/store/install';
 import { prepareSearch, prepareSearchSoon, search } from '../../../electron/search/index';
 import { warmUpQueries } from '../../../electron/search/prepare';
-import type { Db } from '../../../electron/store/db';
+import { openDatabase, type Db } from '../../../electron/store/db';
 import { meeting, note, OFFICIALS, pack, talkingPoint, tempDb } from './fixture';
 
 let db: Db;
@@ -24,6 +24,8 @@ beforeEach(() => {
   );
 });
 afterEach(() => cleanup());
+
+const segments = (): number => db.prepare('SELECT count(DISTINCT segid) FROM search_fts_idx').pluck().get() as number;
 
 describe('warm-up queries', () => {
   it('type what a reader would, on the library’s own names and titles', () => {
@@ -54,8 +56,6 @@ describe('warm-up queries', () => {
 });
 
 describe('merging the full-text index', () => {
-  const segments = (): number => db.prepare('SELECT count(DISTINCT segid) FROM search_fts_idx').pluck().get() as number;
-
   it('leaves one segment after many installs, and finds exactly what it found before', () => {
     for (let v = 0; v < 6; v++)
       installPack(
@@ -74,6 +74,32 @@ describe('merging the full-text index', () => {
     expect(queries.map((query) => search(db, { query, limit: 50 }).hits)).toEqual(before);
     expect(() => db.prepare("INSERT INTO search_fts(search_fts) VALUES('integrity-check')").run()).not.toThrow();
   });
+});
+
+describe('merging while another process writes', () => {
+  it('gives up at once instead of waiting on the lock, and merges next time', async () => {
+    for (let v = 0; v < 6; v++)
+      installPack(db, pack(`extra-${v}`, [note(`n${v}`, `Brief ${v}`, `Port access ${v}.`)]), {
+        origin: 'local-draft',
+        source: 'test',
+      });
+    // The index brought up to date first: that is a write of its own, made on the first search.
+    search(db, { query: 'port' });
+    // As in the app: a long busy timeout, which a merge step must not sit out.
+    db.pragma('busy_timeout = 30000');
+    const other = openDatabase(db.name);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      await prepareSearchSoon(db).done;
+      expect(segments()).toBeGreaterThan(2);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(30000);
+    await prepareSearchSoon(db).done;
+    expect(segments()).toBe(1);
+  }, 10_000);
 });
 
 describe('preparing in the background', () => {
