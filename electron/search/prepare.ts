@@ -105,7 +105,7 @@ function preparation(db: Db): () => (() => void) | undefined {
   return () => queue.shift() ?? merging?.shift();
 }
 
-/** Builds the indexes and runs the warm-up queries now; for the benchmark and one-shot tools. */
+/** All of it now: the indexes, the warm-up queries and the merge; for the benchmark and one-shot tools. */
 export function prepareSearch(db: Db): void {
   const next = preparation(db);
   for (let step = next(); step; step = next()) step();
