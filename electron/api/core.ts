@@ -147,17 +147,33 @@ export function openCore(options: CoreOptions): Core {
   };
 }
 
-/** Warms search up now and again after packs change, so the reader's first keystroke does not rebuild indexes. */
+/**
+ * Gets search ready now and again after packs change, so the reader's first keystroke
+ * does not rebuild indexes. The warm-up queries run until one preparation has finished
+ * them: V8 keeps what it compiled, so after a sync only the indexes need rebuilding.
+ */
 function keepSearchReady(db: Db, events: EventHub): () => void {
-  let preparing = prepareSearchSoon(db);
+  let warmedUp = false;
+  const start = (): (() => void) => {
+    let cancelled = false;
+    const preparing = prepareSearchSoon(db, { warmUp: !warmedUp });
+    void preparing.done.then(() => {
+      if (!cancelled) warmedUp = true;
+    });
+    return () => {
+      cancelled = true;
+      preparing.cancel();
+    };
+  };
+  let cancel = start();
   const unsubscribe = events.on((event) => {
     if (event.type !== 'packs-changed') return;
-    preparing.cancel();
-    preparing = prepareSearchSoon(db);
+    cancel();
+    cancel = start();
   });
   return () => {
     unsubscribe();
-    preparing.cancel();
+    cancel();
   };
 }
 

@@ -94,20 +94,27 @@ function mergeSteps(db: Db): (() => void)[] {
   return steps;
 }
 
+export interface PrepareOptions {
+  /** Run the warm-up queries (default). Once V8 has compiled search, a process need not again. */
+  warmUp?: boolean;
+}
+
 /** The preparation as a queue of small steps: each pack's index, the vocabulary, one query each, then merging. */
-function preparation(db: Db): () => (() => void) | undefined {
+function preparation(db: Db, { warmUp = true }: PrepareOptions): () => (() => void) | undefined {
   let merging: (() => void)[] | null = null;
   const queue: (() => void)[] = [
     () => queue.push(...indexBuildSteps(db)),
-    () => queue.push(...warmUpQueries(db).map((query) => () => void search(db, { query, limit: WARM_LIMIT }))),
+    ...(warmUp
+      ? [() => queue.push(...warmUpQueries(db).map((query) => () => void search(db, { query, limit: WARM_LIMIT })))]
+      : []),
     () => (merging = mergeSteps(db)),
   ];
   return () => queue.shift() ?? merging?.shift();
 }
 
 /** All of it now: the indexes, the warm-up queries and the merge; for the benchmark and one-shot tools. */
-export function prepareSearch(db: Db): void {
-  const next = preparation(db);
+export function prepareSearch(db: Db, options: PrepareOptions = {}): void {
+  const next = preparation(db, options);
   for (let step = next(); step; step = next()) step();
 }
 
@@ -122,8 +129,8 @@ export interface Preparing {
  * behind more than one pack's index or one query. Stops by itself when the database
  * closes.
  */
-export function prepareSearchSoon(db: Db): Preparing {
-  const next = preparation(db);
+export function prepareSearchSoon(db: Db, options: PrepareOptions = {}): Preparing {
+  const next = preparation(db, options);
   let timer: NodeJS.Timeout | null = null;
   let steps = 0;
   let finish: (steps: number) => void = () => {};

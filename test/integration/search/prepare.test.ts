@@ -117,6 +117,10 @@ describe('preparing in the background', () => {
     }
   });
 
+  it('can leave out the warm-up queries, for a process that has run them once', async () => {
+    expect(await prepareSearchSoon(db, { warmUp: false }).done).toBe(1 + 1 + 2);
+  });
+
   it('stops when cancelled', async () => {
     const preparing = prepareSearchSoon(db);
     preparing.cancel();
