@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/api';
 import { systemTimeZone } from '../../shared/time';
 import { api } from '../api';
+import { afterFailedSave, afterSave } from './settingsMerge';
 
 interface SettingsState {
   settings: Settings;
@@ -39,23 +40,10 @@ export async function updateSettings(patch: Partial<Settings>): Promise<void> {
   useSettings.setState({ settings: { ...before, ...patch } });
   try {
     const saved = await api.updateSettings(patch);
-    // Keep any change made while this one was in flight.
-    useSettings.setState((s) => ({ settings: { ...saved, ...pendingFields(s.settings, saved, patch) } }));
+    useSettings.setState((s) => ({ settings: afterSave(s.settings, saved, patch) }));
   } catch {
-    useSettings.setState((s) => ({ settings: { ...s.settings, ...pick(before, patch) } }));
+    useSettings.setState((s) => ({ settings: afterFailedSave(s.settings, before, patch) }));
   }
-}
-
-function pick(from: Settings, keys: Partial<Settings>): Partial<Settings> {
-  return Object.fromEntries(Object.keys(keys).map((k) => [k, from[k as keyof Settings]]));
-}
-
-function pendingFields(local: Settings, saved: Settings, patch: Partial<Settings>): Partial<Settings> {
-  const out: Partial<Settings> = {};
-  for (const key of Object.keys(local) as (keyof Settings)[]) {
-    if (!(key in patch) && local[key] !== saved[key]) Object.assign(out, { [key]: local[key] });
-  }
-  return out;
 }
 
 export function changeTextSize(delta: number): void {
