@@ -162,7 +162,10 @@ export const ExportPdfParams = z
     paper: z.enum(['a4', 'letter']),
     /** The reader's name, printed diagonally on every page with the export date. */
     watermark: z.string().trim().min(1).max(120).optional(),
-    /** Absolute path of the .pdf to write (chosen in a save dialog). */
+    /**
+     * The .pdf to write: a file name in the data folder's exports/ (or a path there). The
+     * core refuses any other folder; the reader saves a copy from there (readExport).
+     */
     outPath: z
       .string()
       .max(4096)
@@ -176,7 +179,7 @@ export interface ExportPdfResult {
   bytes: number;
 }
 
-/** The folder under the data folder where the app writes exports when no save dialog is available. */
+/** The folder under the data folder where the app writes every export; the reader saves a copy from it. */
 export const EXPORTS_FOLDER = 'exports';
 
 /** A file from the data folder's exports/, for a browser (which has no file access) to save a copy. */

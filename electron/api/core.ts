@@ -92,9 +92,17 @@ export function openCore(options: CoreOptions): Core {
     setStarred: async ({ starred, ...ref }) => ({ starred: setStarred(db, ref, starred, now()) }),
     markRead: async (ref) => ({ readAt: markRead(db, ref, now()) }),
     exportPdf: async (p) => {
-      // The data folder's exports/ is where the app saves when there is no save dialog (the browser host).
-      if (path.dirname(path.resolve(p.outPath)) === exportsDir) fs.mkdirSync(exportsDir, { recursive: true });
-      return exportPdf(db, { ...p, now: now(), onProgress: events.emit });
+      // A window writes PDFs only into the data folder's exports/, and the reader saves a
+      // copy from there: a page that was ever subverted must not be able to replace any
+      // file the reader can write (a rename over it) with a PDF. The CLI writes where it is told.
+      const outPath = path.resolve(exportsDir, p.outPath);
+      if (path.dirname(outPath) !== exportsDir)
+        throw new BriefbookError(
+          'invalid-input',
+          `The app saves PDFs only in its exports folder (${exportsDir}), not at ${outPath}. Give a file name there and save a copy from the export dialog.`,
+        );
+      fs.mkdirSync(exportsDir, { recursive: true });
+      return exportPdf(db, { ...p, outPath, now: now(), onProgress: events.emit });
     },
     readExport: async ({ fileName }) => {
       const file = path.join(exportsDir, fileName);

@@ -2,9 +2,11 @@
 // there is no keychain), what publishing will do (version, key id, items added, changed
 // and removed), and the Publish button, which stays disabled while problems remain.
 import { useEffect, useState } from 'react';
+import type { ExportPdfResult } from '../../shared/api';
 import { KIND_LABELS } from '../../shared/model';
 import type { ItemChange, KeyStatus, PublishPlan, PublishResult, WorkshopState } from '../../shared/workshopApi';
 import { api } from '../api';
+import { base64ToBlob, saveBlob } from '../features/export/download';
 import { href } from '../lib/routes';
 import { navigate } from '../state/navigation';
 import { runWorkshop, useWorkshop } from './state';
@@ -122,15 +124,21 @@ export function PublishView({ state }: { state: WorkshopState }) {
     const res = await runWorkshop(() => api.workshopPreviewDraft({ folder: state.folder }));
     if (res) navigate(href.pack(res.packId));
   };
-  const [pdf, setPdf] = useState<string | null>(null);
+  const [pdf, setPdf] = useState<ExportPdfResult | null>(null);
   const previewPdf = async () => {
     const draft = await runWorkshop(() => api.workshopPreviewDraft({ folder: state.folder }));
     if (!draft) return;
-    const outPath = `${state.folder.replace(/[\\/]+$/, '')}-preview.pdf`;
+    // Into the app's exports folder, like every export; "Save a copy" puts it where the reader wants.
+    const outPath = `${draft.packId}-preview.pdf`;
     const res = await runWorkshop(() =>
       api.exportPdf({ packId: draft.packId, scope: { kind: 'all' }, notes: false, paper: 'a4', outPath }),
     );
-    if (res) setPdf(`${res.path} (${res.pages} pages)`);
+    if (res) setPdf(res);
+  };
+  const savePdf = async (written: ExportPdfResult) => {
+    const fileName = written.path.split(/[\\/]/).pop()!;
+    const file = await runWorkshop(() => api.readExport({ fileName }));
+    if (file) saveBlob(base64ToBlob(file.base64, file.mime), file.fileName);
   };
   const publish = async () => {
     const res = await runWorkshop(() =>
@@ -184,7 +192,10 @@ export function PublishView({ state }: { state: WorkshopState }) {
         </button>
         {pdf && (
           <p className="wf-notice" role="status">
-            Preview PDF written: <code>{pdf}</code>
+            Preview PDF written: <code>{pdf.path}</code> ({pdf.pages} pages){' '}
+            <button type="button" onClick={() => void savePdf(pdf)}>
+              Save a copy
+            </button>
           </p>
         )}
         {problems > 0 && (

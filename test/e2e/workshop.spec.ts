@@ -140,7 +140,19 @@ test('assemble, check, preview and publish a pack from the workshop alone', asyn
   await w.outline.getByRole('button', { name: 'Preview and publish' }).click();
   await w.form().getByRole('button', { name: 'Export a preview PDF' }).click();
   await expect(w.form().getByText('Preview PDF written')).toBeVisible({ timeout: 30_000 });
-  expect(fs.readFileSync(`${folder}-preview.pdf`).subarray(0, 5).toString()).toBe('%PDF-');
+  // Written into the app's exports folder, never beside the pack's files; a copy is saved from there.
+  expect(fs.existsSync(`${folder}-preview.pdf`)).toBe(false);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    w.form().getByRole('button', { name: 'Save a copy' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/-preview\.pdf$/);
+  expect(
+    fs
+      .readFileSync(await download.path())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
   await w.form().getByRole('button', { name: 'Preview in the reader' }).click();
   await expect(w.heading()).toContainText('Trilateral Summit 2030');
   await w.open();

@@ -1,7 +1,7 @@
 // Where an export goes and what it is called. Pure, so unit-tested.
 import { EXPORTS_FOLDER, type ExportScope } from '../../../shared/api';
 
-/** Where exports go when there is no save dialog: the data folder's exports/ (same separator as the data folder). */
+/** Where the app writes exports: the data folder's exports/ (same separator as the data folder). */
 export function exportsFolder(dataDir: string): string {
   return `${dataDir.replace(/[\\/]+$/, '')}${separator(dataDir)}${EXPORTS_FOLDER}`;
 }

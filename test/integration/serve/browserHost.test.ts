@@ -89,6 +89,25 @@ describe('the browser host', () => {
     expect((await missing.json()).error.message).toContain('has no official "nobody"');
   });
 
+  it("writes a PDF only into the data folder's exports, never over a file elsewhere", async () => {
+    const victim = path.join(tempDir('bb-victim-'), 'notes.pdf');
+    fs.writeFileSync(victim, "the reader's own file");
+    const params = { packId: 'test-summit', scope: { kind: 'all' }, notes: false, paper: 'a4' };
+    for (const outPath of [victim, '../escape.pdf']) {
+      const refused = await call('exportPdf', { ...params, outPath });
+      expect(refused.status).toBe(400);
+      expect((await refused.json()).error.message).toContain('only in its exports folder');
+    }
+    expect(fs.readFileSync(victim, 'utf8')).toBe("the reader's own file");
+    expect(fs.existsSync(path.join(core.dataDir, 'escape.pdf'))).toBe(false);
+
+    const written = await call('exportPdf', { ...params, outPath: 'brief.pdf' });
+    expect(written.status).toBe(200);
+    expect((await written.json()).value.path).toBe(path.join(core.dataDir, 'exports', 'brief.pdf'));
+    const copy = (await (await call('readExport', { fileName: 'brief.pdf' })).json()).value;
+    expect(Buffer.from(copy.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('serves the renderer with a strict CSP and never a file outside it', async () => {
     const index = await fetch(`${host.origin}/`);
     expect(index.headers.get('content-security-policy')).toContain("default-src 'none'");
