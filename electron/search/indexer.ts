@@ -4,7 +4,7 @@
 // anything indexed before this code existed. Pack removal is handled by a trigger
 // (migration 002), so it is atomic with removePack whatever calls it.
 import type { PackItem } from '../../shared/model';
-import type { Db } from '../store/db';
+import { unlessLocked, type Db } from '../store/db';
 import type { InstallResult } from '../store/install';
 import type { LoadedPack } from '../packs/types';
 import { annotationDoc, itemDocs, KIND_CODES, type AnnotationRow, type SearchDoc } from './docs';
@@ -211,6 +211,16 @@ export function catchUp(db: Db): string {
   // Search calls this before every query: one statement when nothing was written since.
   const mark = writeMark(db);
   if (caughtUpAt.get(db) === mark) return mark;
+  // While another process holds the write lock, search goes on with the index as it is
+  // and the next query tries again, rather than failing ("database is locked") or
+  // holding the app's main thread for the busy timeout.
+  if (!unlessLocked(db, () => indexWhatWasWrittenWithout(db))) return mark;
+  const after = writeMark(db);
+  caughtUpAt.set(db, after);
+  return after;
+}
+
+function indexWhatWasWrittenWithout(db: Db): void {
   const stale = stmt(
     db,
     `SELECT p.id FROM packs p LEFT JOIN search_packs s ON s.pack_id = p.id
@@ -223,19 +233,15 @@ export function catchUp(db: Db): string {
     at: string | null;
   };
   const signature = `${sig.n}|${sig.at ?? ''}`;
-  if (annotationSignatures.get(db) !== signature) {
-    db.transaction(() => {
-      db.prepare(
-        "DELETE FROM search_docs WHERE kind = 'annotation' AND annotation_id NOT IN (SELECT id FROM annotations)",
-      ).run();
-      const rows = db
-        .prepare('SELECT id, pack_id, item_kind, item_id, quote, note FROM annotations')
-        .all() as AnnotationRow[];
-      for (const r of rows) indexAnnotation(db, r);
-    })();
-    annotationSignatures.set(db, signature);
-  }
-  const after = writeMark(db);
-  caughtUpAt.set(db, after);
-  return after;
+  if (annotationSignatures.get(db) === signature) return;
+  db.transaction(() => {
+    db.prepare(
+      "DELETE FROM search_docs WHERE kind = 'annotation' AND annotation_id NOT IN (SELECT id FROM annotations)",
+    ).run();
+    const rows = db
+      .prepare('SELECT id, pack_id, item_kind, item_id, quote, note FROM annotations')
+      .all() as AnnotationRow[];
+    for (const r of rows) indexAnnotation(db, r);
+  })();
+  annotationSignatures.set(db, signature);
 }

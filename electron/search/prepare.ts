@@ -7,7 +7,7 @@
 // on the library's own names and titles (a surname letter by letter, a misspelling,
 // a native-script name, a title word, a phrase), one query per turn of the event loop.
 // Last, it merges the full-text index if installs left it in pieces.
-import type { Db } from '../store/db';
+import { unlessLocked, type Db } from '../store/db';
 import { indexBuildSteps, search } from './search';
 import { stmt } from './statements';
 import { hasCjk } from './text';
@@ -77,16 +77,8 @@ function mergeSteps(db: Db): (() => void)[] {
   const steps: (() => void)[] = [];
   const step = (): void => {
     const before = changes.get() as number;
-    // Merging can wait: while another process (the CLI) holds the write lock, it gives
-    // up at once (SQLITE_BUSY ends the preparation) instead of holding the app's main
-    // thread for the connection's busy timeout.
-    const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
-    db.pragma('busy_timeout = 0');
-    try {
-      merge.run(-MERGE_PAGES);
-    } finally {
-      db.pragma(`busy_timeout = ${busyTimeout}`);
-    }
+    // Merging can wait for the next preparation while another process writes.
+    if (!unlessLocked(db, () => merge.run(-MERGE_PAGES))) return;
     // Fewer than two changes: nothing was left to merge (FTS5's documented signal).
     if ((changes.get() as number) - before >= 2) steps.push(step);
   };

@@ -37,6 +37,26 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   return db;
 }
 
+/**
+ * Runs work that can wait with no busy timeout: while another process (the CLI) holds
+ * the write lock it gives up at once instead of holding the caller's thread, which in
+ * the app is the main process, for up to the connection's busy timeout. False when it
+ * gave up; SQLite rolled back whatever it had begun.
+ */
+export function unlessLocked(db: Db, work: () => void): boolean {
+  const busyTimeout = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    work();
+    return true;
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'SQLITE_BUSY') return false;
+    throw err;
+  } finally {
+    db.pragma(`busy_timeout = ${busyTimeout}`);
+  }
+}
+
 export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }

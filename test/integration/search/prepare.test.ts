@@ -102,6 +102,35 @@ describe('merging while another process writes', () => {
   }, 10_000);
 });
 
+describe('searching while another process writes', () => {
+  it('answers from the index as it is, and indexes what was written once the lock is free', () => {
+    // A second connection, as after a restart: its first search brings the index up to
+    // date, which writes (annotations are indexed again).
+    const app = openDatabase(db.name);
+    app.pragma('busy_timeout = 30000');
+    const other = openDatabase(db.name);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      other
+        .prepare(
+          `INSERT INTO annotations (id, pack_id, item_kind, item_id, note, created_at, updated_at)
+           VALUES ('a1', 'fixture', 'note', 'cables', 'Ask about repair ships', '2030-05-01', '2030-05-01')`,
+        )
+        .run();
+      // Before, this search failed: "database is locked".
+      expect(search(app, { query: 'cable security' }).hits[0]?.itemId).toBe('cables');
+      other.exec('COMMIT');
+      expect(app.pragma('busy_timeout', { simple: true })).toBe(30000);
+      const hits = search(app, { query: 'repair ships' }).hits;
+      expect(hits.map((h) => [h.kind, h.annotationId])).toContainEqual(['annotation', 'a1']);
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+      app.close();
+    }
+  }, 10_000);
+});
+
 describe('preparing in the background', () => {
   it('runs one step per turn of the event loop, so other work is not held up', async () => {
     let turns = 0;
