@@ -145,8 +145,8 @@ function toHit(doc: DocRow, score: number, notes: Map<string, AnnotationRow>, ma
   if (doc.annotation_id) hit.annotationId = doc.annotation_id;
   const annotation = doc.annotation_id ? (notes.get(doc.annotation_id) ?? null) : null;
   const fields = {
-    names: doc.kind === 'annotation' ? '' : doc.names,
-    heading: doc.heading,
+    names: doc.kind === 'annotation' ? '' : asList(doc.names),
+    heading: asList(doc.heading),
     // An agenda entry's text is its heading; the item's body belongs to its own document.
     body: annotation
       ? annotation.note
@@ -172,4 +172,18 @@ function toHit(doc: DocRow, score: number, notes: Map<string, AnnotationRow>, ma
     anchor = { type: 'text', start: first[0], end: first[1] };
   if (anchor) hit.anchor = anchor;
   return hit;
+}
+
+/**
+ * A field of one value per line (an official's title, organisation, country, topics)
+ * as the snippet shows it: "Director · Agency · United States", not one run-on sentence.
+ * Only the body's offsets become anchors, so these may change length.
+ */
+function asList(field: string): string {
+  return field.includes('\n')
+    ? field
+        .split('\n')
+        .filter((line) => line.trim())
+        .join(' · ')
+    : field;
 }

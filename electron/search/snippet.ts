@@ -154,6 +154,7 @@ export function distinctMatches(text: string, ranges: readonly Range[]): number 
 }
 
 const SPACE = /\s/;
+const SEPARATOR = /[\s·]/;
 const WINDOW = 180;
 const LEAD = 50;
 
@@ -187,16 +188,18 @@ export function cutSnippet(
     start = Math.max(0, best![0] - LEAD);
     end = Math.min(text.length, start + WINDOW);
     start = Math.max(0, Math.min(start, end - WINDOW));
-    // Do not cut words in half.
+    // Do not cut words in half, nor leave a list separator (" · ") beside the "…".
     if (start > 0) {
       let space = start;
       while (space < best![0] && !SPACE.test(text[space]!)) space++;
       if (space < best![0]) start = space + 1;
+      while (start < best![0] && SEPARATOR.test(text[start]!)) start++;
     }
     if (end < text.length) {
       let space = end;
       while (space > best![1] && !SPACE.test(text[space]!)) space--;
       if (space > best![1]) end = space;
+      while (end > best![1] && SEPARATOR.test(text[end - 1]!)) end--;
     }
   }
   const segments: SnippetSegment[] = [];

@@ -107,6 +107,14 @@ describe('text', () => {
     expect(hit.anchor).toMatchObject({ type: 'text' });
   });
 
+  it("shows an official's title, organisation and country as a list when they matched", () => {
+    const hit = search(db, { query: 'foreign affairs', kinds: ['official'] }).hits.find(
+      (h) => h.itemId === 'tanaka-hiroshi',
+    )!;
+    expect(hit.snippet.map((s) => s.text).join('')).toMatch(/^Deputy Minister · Ministry of Foreign Affairs · Japan/);
+    expect(hit.snippet.filter((s) => s.match).map((s) => s.text)).toEqual(['Foreign', 'Affairs']);
+  });
+
   it('highlights a phrase in text whose folding changes its length', () => {
     const hit = search(db, { query: '"großen strasse"' }).hits[0]!;
     expect(hit.itemId).toBe('embassy');
