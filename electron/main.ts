@@ -5,6 +5,7 @@ import { app, dialog } from 'electron';
 import { openCore, type Core } from './api/core';
 import { resolveDataDir } from './platform/dataDir';
 import { dataFlagFromArgv } from './shell/args';
+import { nativeFolderPicker } from './shell/folderPicker';
 import { setupIpc } from './shell/ipc';
 import { osKeychain } from './shell/keychain';
 import { setupMenu } from './shell/menu';
@@ -49,7 +50,14 @@ function onReady(dataDir: string): void {
       appPath: app.getAppPath(),
       env: process.env,
     });
-    core = openCore({ dataDir, transport: 'electron', nativeBinding, installSample: true, keyProtector: osKeychain() });
+    core = openCore({
+      dataDir,
+      transport: 'electron',
+      nativeBinding,
+      installSample: true,
+      keyProtector: osKeychain(),
+      chooseFolder: nativeFolderPicker(),
+    });
   } catch (err) {
     fail(`Could not open the data folder ${dataDir}`, err);
   }

@@ -118,7 +118,18 @@ export interface AppInfo {
   version: string;
   dataDir: string;
   transport: 'electron' | 'browser-host' | 'direct';
+  /** Whether chooseFolder opens the system's folder picker (the desktop app); elsewhere paths are typed. */
+  canChooseFolders: boolean;
 }
+
+/** What the system's folder picker is asked: its title, and where it starts. */
+export const ChooseFolderParams = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    defaultPath: z.string().max(4096).optional(),
+  })
+  .strict();
+export type ChooseFolderRequest = z.infer<typeof ChooseFolderParams>;
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 
@@ -211,6 +222,8 @@ const None = z.object({}).strict();
 
 export const apiParams = {
   appInfo: None,
+  /** The system's folder picker (only where appInfo.canChooseFolders); null when the reader cancels. */
+  chooseFolder: ChooseFolderParams,
   /** This computer's reader key for confidential packs (made on first use). */
   identity: None,
   listPacks: None,
@@ -257,6 +270,7 @@ void sameMethods;
 
 export interface ApiResults extends AnnotationApiResults, SyncApiResults, WorkshopApiResults {
   appInfo: AppInfo;
+  chooseFolder: { folder: string | null };
   identity: ReaderIdentity;
   listPacks: PackSummary[];
   getPack: PackContents;

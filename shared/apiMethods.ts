@@ -4,6 +4,7 @@
 // exactly the contract's methods, so a method added there and not here fails the build.
 export const API_METHOD_NAMES = [
   'appInfo',
+  'chooseFolder',
   'identity',
   'listPacks',
   'getPack',

@@ -2,7 +2,13 @@
 // Used as-is by the Electron shell (IPC), the browser host (HTTP) and the CLI.
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXPORTS_FOLDER, type AppInfo, type ApiEventListener, type BriefbookApi } from '../../shared/api';
+import {
+  EXPORTS_FOLDER,
+  type AppInfo,
+  type ApiEventListener,
+  type BriefbookApi,
+  type ChooseFolderRequest,
+} from '../../shared/api';
 import { BriefbookError } from '../../shared/errors';
 import { openDatabase, DB_FILE_NAME, type Db } from '../store/db';
 import { getItem, getPackContents, getPhoto, listPacks } from '../store/packsRepo';
@@ -37,6 +43,8 @@ export interface CoreOptions {
    * key is protected by a passphrase (BRIEFBOOK_IDENTITY_PASSPHRASE) or only by file permissions.
    */
   keyProtector?: KeyProtector;
+  /** The system's folder picker (the Electron shell's dialog); resolves null when cancelled. */
+  chooseFolder?: (request: ChooseFolderRequest) => Promise<string | null>;
 }
 
 export interface Core {
@@ -75,7 +83,20 @@ export function openCore(options: CoreOptions): Core {
     (options.prepareSearch ?? options.transport !== 'direct') ? keepSearchReady(db, events) : null;
 
   const api: BriefbookApi = {
-    appInfo: async () => ({ version: VERSION, dataDir, transport: options.transport }),
+    appInfo: async () => ({
+      version: VERSION,
+      dataDir,
+      transport: options.transport,
+      canChooseFolders: options.chooseFolder !== undefined,
+    }),
+    chooseFolder: async (request) => {
+      if (!options.chooseFolder)
+        throw new BriefbookError(
+          'invalid-input',
+          'There is no folder picker here (Briefbook is running in a browser). Type the folder’s full path instead.',
+        );
+      return { folder: await options.chooseFolder(request) };
+    },
     identity: async () => {
       const { file: _file, ...shown } = readerIdentity(dataDir, identityOptions);
       return shown;

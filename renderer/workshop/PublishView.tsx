@@ -7,6 +7,7 @@ import { KIND_LABELS } from '../../shared/model';
 import type { ItemChange, KeyStatus, PublishPlan, PublishResult, WorkshopState } from '../../shared/workshopApi';
 import { api } from '../api';
 import { base64ToBlob, saveBlob } from '../features/export/download';
+import { FolderInput } from './FolderInput';
 import { href } from '../lib/routes';
 import { navigate } from '../state/navigation';
 import { runWorkshop, useWorkshop } from './state';
@@ -210,7 +211,7 @@ export function PublishView({ state }: { state: WorkshopState }) {
         <h3 id="wf-out-heading">Publish</h3>
         <div className="wf-field wf-wide">
           <label htmlFor="wf-outdir">Publish into this folder (upload it to any static web host)</label>
-          <input id="wf-outdir" type="text" value={outDir} onChange={(e) => setOutDir(e.target.value)} />
+          <FolderInput id="wf-outdir" value={outDir} onChange={setOutDir} pickerTitle="Publish into this folder" />
         </div>
         <label className="wf-check">
           <input type="checkbox" checked={briefpack} onChange={(e) => setBriefpack(e.target.checked)} /> Also write a

@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import type { Problem } from '../../shared/errors';
 import { ID_PATTERN, KIND_FOLDERS, KIND_LABELS, type ItemKind } from '../../shared/model';
 import type { WorkshopState } from '../../shared/workshopApi';
+import { FolderInput } from './FolderInput';
 import { ImportView } from './ImportView';
 import { ItemForm, KINDS_IN_ORDER, PackForm, ZoneList } from './forms';
 import { PublishView } from './PublishView';
@@ -58,11 +59,11 @@ function OpenScreen() {
           }}
         >
           <label htmlFor="wf-folder">Folder path</label>
-          <input
+          <FolderInput
             id="wf-folder"
-            type="text"
             value={folder}
-            onChange={(e) => setFolder(e.target.value)}
+            onChange={setFolder}
+            pickerTitle="Open a pack source folder"
             placeholder="/home/me/packs/summit-2027"
           />
           <button type="submit" disabled={busy || !folder.trim()}>
@@ -94,11 +95,11 @@ function OpenScreen() {
         >
           <div className="wf-field wf-wide">
             <label htmlFor="wf-new-folder">New folder path</label>
-            <input
+            <FolderInput
               id="wf-new-folder"
-              type="text"
               value={newFolder}
-              onChange={(e) => setNewFolder(e.target.value)}
+              onChange={setNewFolder}
+              pickerTitle="Folder for the new pack"
               placeholder="/home/me/packs/g7-2030"
             />
           </div>

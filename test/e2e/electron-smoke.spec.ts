@@ -89,8 +89,24 @@ test.describe('Electron desktop app', () => {
         const ipc = (window as unknown as { briefbookIpc: IpcBridge }).briefbookIpc;
         return [await ipc.invoke('appInfo', {}), await ipc.invoke('__proto__', {})];
       });
-      expect(info).toMatchObject({ ok: true, value: { transport: 'electron', dataDir: path.resolve(dataDir) } });
+      expect(info).toMatchObject({
+        ok: true,
+        value: { transport: 'electron', dataDir: path.resolve(dataDir), canChooseFolders: true },
+      });
       expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+
+      // The workshop's folder comes from the system's picker in the main process (its
+      // dialog answered here, as a person would), not from anything the page makes up.
+      const chosen = path.join(dataDir, 'summit-pack');
+      await app.evaluate(({ dialog }, folder) => {
+        dialog.showOpenDialog = (async () => ({
+          canceled: false,
+          filePaths: [folder],
+        })) as typeof dialog.showOpenDialog;
+      }, chosen);
+      await page.getByRole('link', { name: 'Workshop' }).click();
+      await page.getByRole('button', { name: 'Choose…' }).first().click();
+      await expect(page.getByLabel('Folder path', { exact: true })).toHaveValue(chosen);
 
       expect(fs.existsSync(dataDir) && fs.readdirSync(dataDir).length).toBeTruthy();
     } finally {
