@@ -1,6 +1,6 @@
 // The system's folder picker for the workshop (a pack's source folder, where to publish).
-// In the main process, so the path comes from the reader's own choice in a native
-// dialog rather than from the page.
+// A dialog is the main process's to show: the sandboxed page has no file system, so
+// without it the reader could only type the path. The folder chosen fills the field.
 import { BrowserWindow, dialog } from 'electron';
 import type { ChooseFolderRequest } from '../../shared/api';
 
