@@ -6,7 +6,7 @@ import type { ExportPdfResult } from '../../shared/api';
 import { KIND_LABELS } from '../../shared/model';
 import type { ItemChange, KeyStatus, PublishPlan, PublishResult, WorkshopState } from '../../shared/workshopApi';
 import { api } from '../api';
-import { base64ToBlob, saveBlob } from '../features/export/download';
+import { saveCopyOfExport } from '../features/export/exportState';
 import { FolderInput } from './FolderInput';
 import { href } from '../lib/routes';
 import { navigate } from '../state/navigation';
@@ -136,11 +136,6 @@ export function PublishView({ state }: { state: WorkshopState }) {
     );
     if (res) setPdf(res);
   };
-  const savePdf = async (written: ExportPdfResult) => {
-    const fileName = written.path.split(/[\\/]/).pop()!;
-    const file = await runWorkshop(() => api.readExport({ fileName }));
-    if (file) saveBlob(base64ToBlob(file.base64, file.mime), file.fileName);
-  };
   const publish = async () => {
     const res = await runWorkshop(() =>
       api.workshopPublish({ folder: state.folder, outDir, passphrase: pass, briefpack }),
@@ -194,7 +189,7 @@ export function PublishView({ state }: { state: WorkshopState }) {
         {pdf && (
           <p className="wf-notice" role="status">
             Preview PDF written: <code>{pdf.path}</code> ({pdf.pages} pages){' '}
-            <button type="button" onClick={() => void savePdf(pdf)}>
+            <button type="button" onClick={() => void runWorkshop(() => saveCopyOfExport(pdf.path))}>
               Save a copy
             </button>
           </p>

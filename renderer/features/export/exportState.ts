@@ -74,11 +74,8 @@ export async function runExport(request: ExportRequest): Promise<void> {
 export async function downloadResult(): Promise<void> {
   const result = useExport.getState().result;
   if (!result) return;
-  const fileName = result.path.split(/[\\/]/).pop()!;
   try {
-    const file = await api.readExport({ fileName });
-    saveBlob(base64ToBlob(file.base64, file.mime), file.fileName);
-    useExport.setState({ saved: `${file.fileName} downloaded.` });
+    useExport.setState({ saved: `${await saveCopyOfExport(result.path)} downloaded.` });
   } catch (err) {
     useExport.setState({ saved: asError(err).message });
   }
@@ -91,4 +88,11 @@ export function initExportEvents(): () => void {
       progress: { pages: event.pages, itemsDone: event.itemsDone, itemsTotal: event.itemsTotal },
     });
   });
+}
+
+/** Saves a copy of a file the core wrote into exports/ where the browser saves downloads; returns its name. */
+export async function saveCopyOfExport(writtenPath: string): Promise<string> {
+  const file = await api.readExport({ fileName: writtenPath.split(/[\\/]/).pop()! });
+  saveBlob(base64ToBlob(file.base64, file.mime), file.fileName);
+  return file.fileName;
 }
